@@ -64,3 +64,12 @@ def atomic_dir(target: Path, keep: tuple[str, ...] = (".gitkeep",)) -> Iterator[
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def tree_hash(folder: Path, pattern: str = "*") -> str:
+    """One SHA-256 over the names and contents of the files matching `pattern` below `folder`."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(sha256(path).encode("ascii") + b"\n")
+    return digest.hexdigest()

@@ -1,0 +1,66 @@
+"""Readers of the four PAPI extracts (MDT 2011-2016, HUNG 2015-2023, TUNAH 2020/2021/2024, LTN D1)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from .common import VALUE_COLUMNS, numbers, read_csv, years
+
+_TOTALS = {"PAPI_total_unweighted": "total", "PAPI_total_weighted": "total_weighted"}
+
+
+def _frame(df: pd.DataFrame, *, file: str, source_id: str, measure: pd.Series, value: pd.Series,
+           source_ref: pd.Series, rank=None, ci_low=None, ci_high=None) -> pd.DataFrame:
+    nan = pd.Series(math.nan, index=df.index)
+    return pd.DataFrame({
+        "province_raw": df["province"].str.strip(), "year": years(df, "year", file), "family": "PAPI",
+        "measure": measure, "value": value, "rank": pd.Series(pd.NA, index=df.index, dtype="Int64") if rank is None else rank,
+        "ci_low": nan if ci_low is None else ci_low, "ci_high": nan if ci_high is None else ci_high,
+        "source_id": source_id, "source_ref": source_ref, "file": file, "row": df["_row"],
+    })[VALUE_COLUMNS]
+
+
+def read_mdt(path: Path, file: str) -> pd.DataFrame:
+    """MDT long file: dimensions, sub-dimensions and the unweighted total, with workbook cells."""
+    df = read_csv(path, ["province", "year", "level", "component_code", "value", "source_sheet", "source_cell"], file)
+    measure = df["component_code"].replace(_TOTALS)
+    ref = "PAPI_2011-2016.xlsx!" + df["source_sheet"] + "!" + df["source_cell"]
+    return _frame(df, file=file, source_id="MDT", measure=measure, value=numbers(df, "value", file), source_ref=ref)
+
+
+def read_hung(path: Path, file: str) -> pd.DataFrame:
+    """HUNG long file: totals (with 95% CI rows), dimensions, sub-dimensions; n_obs and SE are not kept."""
+    df = read_csv(path, ["province", "year", "level", "component_code", "value", "source_sheet", "source_cell"], file)
+    df["value_num"] = numbers(df, "value", file)
+    stats = df[df["level"] == "total_stat"]
+    main = df[df["level"].isin(["total", "dimension", "subdimension"])].copy()
+    main["measure"] = main["component_code"].replace(_TOTALS)
+    for bound in ("ci_low", "ci_high"):
+        part = stats[stats["component_code"].str.endswith("_" + bound)].copy()
+        part["measure"] = part["component_code"].str.removesuffix("_" + bound).replace(_TOTALS)
+        lookup = part.set_index(["province", "year", "measure"])["value_num"]
+        main[bound] = [lookup.get((p, y, m), math.nan) for p, y, m in
+                       zip(main["province"], main["year"], main["measure"])]
+    ref = main["source_sheet"] + "!" + main["source_cell"]
+    return _frame(main, file=file, source_id="HUNG", measure=main["measure"], value=main["value_num"],
+                  source_ref=ref, ci_low=main["ci_low"], ci_high=main["ci_high"])
+
+
+def read_tunah(path: Path, file: str) -> pd.DataFrame:
+    """TUNAH transcription: D1-D8 and the unweighted total. Its rank is the repository's own
+    computation (PAPI publishes quartile groups, not ranks), so it is not carried over."""
+    df = read_csv(path, ["province", "year", "level", "component_code", "value"], file)
+    measure = df["component_code"].replace(_TOTALS)
+    ref = "agg_province_year.csv line " + df["_row"].astype(str)
+    return _frame(df, file=file, source_id="TUNAH", measure=measure, value=numbers(df, "value", file), source_ref=ref)
+
+
+def read_ltn(path: Path, file: str) -> pd.DataFrame:
+    """LTN participation panel: D1 (code CP) and its sub-dimensions CP1-CP4 = D1.1-D1.4."""
+    df = read_csv(path, ["province", "year", "component_code", "value"], file)
+    measure = df["component_code"].str.replace(r"^CP(\d)$", r"D1.\1", regex=True).replace({"CP": "D1"})
+    ref = "vietnam_provincial_panel_2012_2019.xlsx, " + df["component_code"]
+    return _frame(df, file=file, source_id="LTN", measure=measure, value=numbers(df, "value", file), source_ref=ref)
