@@ -13,27 +13,35 @@ _TOTALS = {"PAPI_total_unweighted": "total", "PAPI_total_weighted": "total_weigh
 
 
 def _frame(df: pd.DataFrame, *, file: str, source_id: str, measure: pd.Series, value: pd.Series,
-           source_ref: pd.Series, rank=None, ci_low=None, ci_high=None) -> pd.DataFrame:
+           source_ref: pd.Series, rank=None, ci_low=None, ci_high=None, label_vi=None, label_en=None) -> pd.DataFrame:
+    """VALUE_COLUMNS plus the source's own measure labels (label_vi, label_en; may be empty)."""
     nan = pd.Series(math.nan, index=df.index)
+    # HUNG writes some names as "English | 1.1: Vietnamese": keep the Vietnamese part, drop the numbering
+    labels = {"label_vi": "" if label_vi is None else
+              label_vi.str.split(" | ", regex=False).str[-1].str.replace(r"^[\d.]+:\s*", "", regex=True).str.strip(),
+              "label_en": "" if label_en is None else label_en.str.strip()}
     return pd.DataFrame({
         "province_raw": df["province"].str.strip(), "year": years(df, "year", file), "family": "PAPI",
         "measure": measure, "value": value, "rank": pd.Series(pd.NA, index=df.index, dtype="Int64") if rank is None else rank,
         "ci_low": nan if ci_low is None else ci_low, "ci_high": nan if ci_high is None else ci_high,
-        "source_id": source_id, "source_ref": source_ref, "file": file, "row": df["_row"],
-    })[VALUE_COLUMNS]
+        "source_id": source_id, "source_ref": source_ref, "file": file, "row": df["_row"], **labels,
+    })[VALUE_COLUMNS + list(labels)]
 
 
 def read_mdt(path: Path, file: str) -> pd.DataFrame:
     """MDT long file: dimensions, sub-dimensions and the unweighted total, with workbook cells."""
-    df = read_csv(path, ["province", "year", "level", "component_code", "value", "source_sheet", "source_cell"], file)
+    df = read_csv(path, ["province", "year", "level", "component_code", "value", "source_sheet", "source_cell",
+                         "component_name_en", "component_name_vi"], file)
     measure = df["component_code"].replace(_TOTALS)
     ref = "PAPI_2011-2016.xlsx!" + df["source_sheet"] + "!" + df["source_cell"]
-    return _frame(df, file=file, source_id="MDT", measure=measure, value=numbers(df, "value", file), source_ref=ref)
+    return _frame(df, file=file, source_id="MDT", measure=measure, value=numbers(df, "value", file), source_ref=ref,
+                  label_vi=df["component_name_vi"], label_en=df["component_name_en"])
 
 
 def read_hung(path: Path, file: str) -> pd.DataFrame:
     """HUNG long file: totals (with 95% CI rows), dimensions, sub-dimensions; n_obs and SE are not kept."""
-    df = read_csv(path, ["province", "year", "level", "component_code", "value", "source_sheet", "source_cell"], file)
+    df = read_csv(path, ["province", "year", "level", "component_code", "component_name_vi", "value",
+                         "source_sheet", "source_cell"], file)
     df["value_num"] = numbers(df, "value", file)
     stats = df[df["level"] == "total_stat"]
     main = df[df["level"].isin(["total", "dimension", "subdimension"])].copy()
@@ -46,16 +54,17 @@ def read_hung(path: Path, file: str) -> pd.DataFrame:
                        zip(main["province"], main["year"], main["measure"])]
     ref = main["source_sheet"] + "!" + main["source_cell"]
     return _frame(main, file=file, source_id="HUNG", measure=main["measure"], value=main["value_num"],
-                  source_ref=ref, ci_low=main["ci_low"], ci_high=main["ci_high"])
+                  source_ref=ref, ci_low=main["ci_low"], ci_high=main["ci_high"], label_vi=main["component_name_vi"])
 
 
 def read_tunah(path: Path, file: str) -> pd.DataFrame:
     """TUNAH transcription: D1-D8 and the unweighted total. Its rank is the repository's own
     computation (PAPI publishes quartile groups, not ranks), so it is not carried over."""
-    df = read_csv(path, ["province", "year", "level", "component_code", "value"], file)
+    df = read_csv(path, ["province", "year", "level", "component_code", "component_name_en", "value"], file)
     measure = df["component_code"].replace(_TOTALS)
     ref = "agg_province_year.csv line " + df["_row"].astype(str)
-    return _frame(df, file=file, source_id="TUNAH", measure=measure, value=numbers(df, "value", file), source_ref=ref)
+    return _frame(df, file=file, source_id="TUNAH", measure=measure, value=numbers(df, "value", file), source_ref=ref,
+                  label_en=df["component_name_en"])
 
 
 def read_ltn(path: Path, file: str) -> pd.DataFrame:

@@ -1,0 +1,289 @@
+"""`cchc clean`: data/raw/ → data/processed/ (the tables of `schema.TABLES`).
+
+Steps: verify data/raw against its manifest; read every source with its reader; resolve province
+names; set aside duplicated year blocks and zeros that mean "no data"; attach methodology era,
+programme period and scale; reconcile quoted figures; choose the primary source per value; derive
+measures and coverage; write all tables at once (atomically: a failure leaves data/processed/ as it was).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from . import provinces as reg
+from .config import Methodologies, load_yaml
+from .errors import CchcError, DataError
+from .io import atomic_dir, csv_bytes
+from .paths import Project
+from .readers import papi, pci, quotes, tables
+from .readers.common import QUOTE_COLUMNS, VALUE_COLUMNS
+from .reconcile import USABLE, reconcile
+from .schema import FAMILIES, TABLES, conform
+from .snapshot import check as check_raw
+
+HELP = "clean data/raw/ into the tidy tables of data/processed/"
+DESCRIPTION = __doc__
+
+Reader = Callable[[Path, str, Methodologies], pd.DataFrame]
+
+# raw file pattern (below data/raw) → reader. One reader per source format.
+VALUE_READERS: list[tuple[str, Reader]] = [
+    ("MDT/papi_mdtrinh_vietnamdata_2011_2016.csv", lambda p, f, m: papi.read_mdt(p, f)),
+    ("HUNG/papi_HungNT1st_CS571_2015-2019_2022-2023.csv", lambda p, f, m: papi.read_hung(p, f)),
+    ("TUNAH/papi_tunah72_papi-dashboard_2020_2021_2024.csv", lambda p, f, m: papi.read_tunah(p, f)),
+    ("LTN/papi_letrinhandn_participation_2012_2021.csv", lambda p, f, m: papi.read_ltn(p, f)),
+    ("MDT/pci_mdtrinh_vietnamdata_2005_2016.csv", pci.read_mdt),
+    ("LTN/pci_letrinhandn_panel_2012_2021.csv", pci.read_ltn),
+    ("official/*.csv", lambda p, f, m: tables.read_official(p, f)),
+]
+QUOTE_READERS: list[tuple[str, Reader]] = [
+    ("NEWS_PAR_SIPAS/par_index_news_snippets.csv", lambda p, f, m: quotes.read_snippets(p, f, "NEWS_PAR_SIPAS")),
+    ("NEWS_PAR_SIPAS/sipas_news_snippets.csv", lambda p, f, m: quotes.read_snippets(p, f, "NEWS_PAR_SIPAS")),
+    ("NEWS_PAR_SIPAS/by_year/*_news_compiled.csv", lambda p, f, m: quotes.read_compiled(p, f, "NEWS_PAR_SIPAS")),
+    ("HF_PAR_SIPAS/*.csv", lambda p, f, m: quotes.read_hf_preview(p, f, "HF_PAR_SIPAS")),
+    ("MOFCOM_PAR_2020/*.csv", lambda p, f, m: quotes.read_mofcom(p, f, "MOFCOM_PAR_2020")),
+    ("VIETNAMVN_QUANGNAM/*.csv", lambda p, f, m: quotes.read_field_scores(p, f, "VIETNAMVN_QUANGNAM", m)),
+    ("NEWS_AVERAGES/*.csv", lambda p, f, m: quotes.read_averages(p, f, "NEWS_AVERAGES")),
+    ("NEWS_PCI_2022/*.csv", lambda p, f, m: quotes.read_pci_news(p, f, "NEWS_PCI_2022", m)),
+]
+
+
+def _read_all(project: Project, readers: list[tuple[str, Reader]], meth: Methodologies) -> list[pd.DataFrame]:
+    frames = []
+    for pattern, reader in readers:
+        for path in sorted(project.raw.glob(pattern)):
+            frames.append(reader(path, f"data/raw/{path.relative_to(project.raw).as_posix()}", meth))
+    return frames
+
+
+def _resolve(df: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Add province_code, province, province_2025, region from the registry (errors name file and row)."""
+    firsts = df.drop_duplicates(["file", column])
+    found = {(f, n): reg.resolve(n, file=f, row=int(r)) for f, n, r in zip(firsts["file"], firsts[column], firsts["row"])}
+    hits = [found[(f, n)] for f, n in zip(df["file"], df[column])]
+    return df.assign(province_code=[p.code for p in hits], province=[p.name for p in hits],
+                     province_2025=[p.province_2025 for p in hits], region=[p.region for p in hits])
+
+
+def _duplicated_year_blocks(values: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """Drop year blocks of a source that repeat an earlier year's values exactly (e.g. a sheet labelled
+    2020 that is a copy of 2019). The earliest year is kept; each dropped year is flagged."""
+    flags, drop = [], []
+    for (source_id, family), part in values.groupby(["source_id", "family"], sort=True):
+        seen: dict[tuple, int] = {}
+        for year, block in part[part["value"].notna()].groupby("year", sort=True):
+            if len(block) < 10:
+                continue
+            signature = tuple(sorted(zip(block["province_code"], block["measure"], block["value"].round(9))))
+            if signature in seen:
+                drop.append((source_id, family, year))
+                flags.append({"flag": "duplicated-year-block", "source_id": source_id, "file": block["file"].iloc[0],
+                              "detail": f"{family} {year}: all {len(block)} values repeat {seen[signature]}; "
+                                        f"{year} not loaded"})
+            else:
+                seen[signature] = year
+    if drop:
+        key = pd.MultiIndex.from_frame(values[["source_id", "family", "year"]])
+        values = values[~key.isin(drop)]
+    return values, flags
+
+
+def _zeros_as_missing(values: pd.DataFrame, meth: Methodologies) -> tuple[pd.DataFrame, list[dict]]:
+    families = [f for f, spec in meth.data["families"].items() if spec.get("zero_is_missing")]
+    zero = values["family"].isin(families) & (values["value"] == 0)
+    flags = [{"flag": "zero-as-missing", "source_id": s, "file": f,
+              "detail": f"row {r}: {fam} {y} {p} {m} = 0 read as no data"}
+             for s, f, r, fam, y, p, m in values.loc[zero, ["source_id", "file", "row", "family", "year", "province",
+                                                            "measure"]].itertuples(index=False)]
+    values = values.copy()
+    values.loc[zero, "value"] = math.nan
+    return values, flags
+
+
+def _attach_method(df: pd.DataFrame, meth: Methodologies) -> pd.DataFrame:
+    combos = df[["family", "year", "measure"]].drop_duplicates()
+    info = {}
+    for family, year, measure in combos.itertuples(index=False):
+        scale = meth.scale(family, int(year), measure) or (math.nan, math.nan)
+        info[(family, year, measure)] = (meth.era(family, int(year))["id"], meth.programme(int(year)), *scale)
+    cols = list(zip(*[info[k] for k in zip(df["family"], df["year"], df["measure"])])) if len(df) else [[]] * 4
+    return df.assign(methodology=cols[0], programme=cols[1], scale_min=cols[2], scale_max=cols[3])
+
+
+def _primary(values: pd.DataFrame, meth: Methodologies) -> pd.DataFrame:
+    order = {(f, s): meth.priority(f, s) for f, s in values[["family", "source_id"]].drop_duplicates().itertuples(index=False)}
+    values = values.assign(_prio=[order[k] for k in zip(values["family"], values["source_id"])])
+    values = values.sort_values(["province_code", "year", "family", "measure", "_prio"], kind="stable")
+    values["primary"] = ~values.duplicated(["province_code", "year", "family", "measure"])
+    return values.drop(columns="_prio")
+
+
+def _disagreements(values: pd.DataFrame) -> list[dict]:
+    """Sources that give a different value than the primary one for the same key (beyond 5e-6)."""
+    keyed = values[values["value"].notna()]
+    primary = keyed[keyed["primary"]].set_index(["province_code", "year", "family", "measure"])["value"]
+    others = keyed[~keyed["primary"]]
+    ref = primary.reindex(pd.MultiIndex.from_frame(others[["province_code", "year", "family", "measure"]])).to_numpy()
+    off = others[(others["value"].to_numpy() - ref).__abs__() > 5e-6]
+    return [{"flag": "source-disagreement", "source_id": r.source_id, "file": r.file,
+             "detail": f"row {r.row}: {r.family} {r.year} {r.province} {r.measure} = {r.value!r}, primary source "
+                       f"has {primary[(r.province_code, r.year, r.family, r.measure)]!r}"}
+            for r in off.itertuples(index=False)]
+
+
+def _quotes_with_areas(all_quotes: pd.DataFrame) -> pd.DataFrame:
+    province_rows = all_quotes[all_quotes["unit_level"] == "province"]
+    resolved = _resolve(province_rows, "province_as_written").assign(area=lambda d: d["province_code"])
+    regions = {_region_key(r): r for r in reg.provinces_table()["region"].unique()}
+    region_rows = all_quotes[all_quotes["unit_level"] == "region"].copy()
+    for name, f, r in zip(region_rows["province_as_written"], region_rows["file"], region_rows["row"]):
+        if _region_key(name) not in regions:
+            raise DataError(f"unknown region; known: {sorted(regions.values())}", file=f, row=r, value=name)
+    region_rows = region_rows.assign(province_code="", province="", province_2025="",
+                                     region=[regions[_region_key(n)] for n in region_rows["province_as_written"]])
+    region_rows["area"] = region_rows["region"]
+    national = all_quotes[all_quotes["unit_level"] == "national"].assign(
+        province_code="", province="", province_2025="", region="", area="VN")
+    return pd.concat([resolved, region_rows, national], ignore_index=True)
+
+
+def _region_key(name: str) -> str:
+    import unicodedata
+
+    words = unicodedata.normalize("NFC", name).casefold().replace("-", " ").split()
+    return " ".join(w for w in words if w != "và")
+
+
+def _reported_values(reported: pd.DataFrame) -> pd.DataFrame:
+    """Usable province-level reported figures of the four families, as indicator rows (source 'reported')."""
+    use = reported[reported["status"].isin(USABLE) & (reported["unit_level"] == "province")
+                   & reported["family"].isin(FAMILIES) & (reported["value"].notna() | reported["rank"].notna())]
+    return pd.DataFrame({
+        "province_raw": use["province"], "year": use["year"], "family": use["family"], "measure": use["measure"],
+        "value": use["value"], "rank": use["rank"].astype("Int64"), "ci_low": math.nan, "ci_high": math.nan,
+        "source_id": "reported", "source_ref": use["figure_id"] + ": " + use["source_urls"],
+        "file": "reported_figures", "row": 0, "province_code": use["province_code"], "province": use["province"],
+        "province_2025": use["province_2025"], "region": use["region"],
+    })
+
+
+def _gaps(project: Project) -> pd.DataFrame:
+    rows = []
+    for i, gap in enumerate(load_yaml(project, "source_gaps.yml").get("gaps", []), 1):
+        for name in gap["provinces"]:
+            code = reg.resolve(name, file="config/source_gaps.yml", row=i).code
+            rows.append({"family": gap["family"], "year": int(gap["year"]), "province_code": code,
+                         "measures": gap["measures"]})
+    return pd.DataFrame(rows, columns=["family", "year", "province_code", "measures"])
+
+
+def _coverage(values: pd.DataFrame, gaps: pd.DataFrame) -> pd.DataFrame:
+    primary = values[values["primary"]]
+    rows = []
+    for (family, year, measure), part in primary.groupby(["family", "year", "measure"], sort=True):
+        in_force = {p.code: p.name for p in reg.in_force(int(year))}
+        have = set(part.loc[part["value"].notna(), "province_code"])
+        g = gaps[(gaps["family"] == family) & (gaps["year"] == year)]
+        gap_codes = {c for c, m in zip(g["province_code"], g["measures"]) if m == "all" or measure in m}
+        missing = sorted(set(in_force) - have)
+        rows.append({"family": family, "year": year, "measure": measure, "n_provinces": len(have),
+                     "n_ranked": int(part["rank"].notna().sum()), "n_expected": len(in_force),
+                     "complete": not (set(missing) - gap_codes),
+                     "missing": ";".join(in_force[c] for c in missing)})
+    return pd.DataFrame(rows)
+
+
+def _measures(values: pd.DataFrame, labels: pd.DataFrame, meth: Methodologies) -> pd.DataFrame:
+    conf = meth.data["measures"]
+    grouped = values.groupby(["family", "measure", "methodology"], sort=True).agg(
+        scale_min=("scale_min", "first"), scale_max=("scale_max", "first"),
+        first_year=("year", "min"), last_year=("year", "max")).reset_index()
+
+    def label(measure: str, lang: str) -> str:
+        if measure in conf:
+            return conf[measure][f"label_{lang}"]
+        found = labels[(labels["measure"] == measure) & (labels[f"label_{lang}"] != "")][f"label_{lang}"]
+        return found.iloc[-1] if len(found) else measure
+
+    grouped["label_vi"] = [label(m, "vi") for m in grouped["measure"]]
+    grouped["label_en"] = [label(m, "en") for m in grouped["measure"]]
+    return grouped
+
+
+def build_tables(project: Project, progress: Callable[[str], None] = lambda s: None) -> dict[str, pd.DataFrame]:
+    """Every processed table, in memory (nothing written)."""
+    problems = check_raw(project)
+    if problems:
+        raise CchcError("data/raw/ does not match data/raw/manifest.yml:\n  " + "\n  ".join(problems))
+    meth = Methodologies.load(project)
+    progress("read sources")
+    frames = _read_all(project, VALUE_READERS, meth)
+    labels = pd.concat([f[["year", "measure", "label_vi", "label_en"]] for f in frames if "label_vi" in f.columns])
+    labels = labels.sort_values("year", kind="stable").drop_duplicates(["measure", "label_vi", "label_en"])
+    values = pd.concat([f[VALUE_COLUMNS] for f in frames], ignore_index=True)
+    progress("resolve provinces")
+    values = _resolve(values, "province_raw")
+    dup = values.duplicated(["source_id", "province_code", "year", "family", "measure"], keep=False)
+    if dup.any():
+        first = values[dup].iloc[1]
+        raise DataError(f"two rows give {first.family} {first.year} {first.measure} for {first.province}",
+                        file=first.file, row=int(first.row), value=first.province_raw)
+    values, flags = _duplicated_year_blocks(values)
+    values, zero_flags = _zeros_as_missing(values, meth)
+    flags += zero_flags
+    progress("reconcile reported figures")
+    all_quotes = pd.concat([f[QUOTE_COLUMNS] for f in _read_all(project, QUOTE_READERS, meth)], ignore_index=True)
+    resolutions = load_yaml(project, "resolutions.yml").get("resolutions", [])
+    reported = reconcile(_quotes_with_areas(all_quotes), resolutions)
+    values = pd.concat([values, _reported_values(reported)], ignore_index=True)
+    values = values[values["value"].notna() | values["rank"].notna()]
+    values = _primary(_attach_method(values, meth), meth)
+    flags += _disagreements(values)
+    progress("derive coverage and measures")
+    out = {
+        "indicators": values.drop(columns=["province_raw", "file", "row"]),
+        "reported_figures": reported,
+        "provinces": reg.provinces_table(),
+        "crosswalk_2025": reg.crosswalk_table(),
+        "programme_areas": tables.read_programme_areas(project.raw / "PROGRAMMES" / "programme_areas.csv",
+                                                       "data/raw/PROGRAMMES/programme_areas.csv"),
+        "programme_targets": tables.read_programme_targets(project.raw / "PROGRAMMES" / "programme_targets.csv",
+                                                           "data/raw/PROGRAMMES/programme_targets.csv"),
+        "measures": _measures(values, labels, meth),
+        "coverage": _coverage(values, _gaps(project)),
+        "quality_flags": pd.DataFrame(flags, columns=["flag", "source_id", "file", "detail"]),
+    }
+    return {name: conform(df, name) for name, df in out.items()}
+
+
+def clean(project: Project, verbose: bool = True) -> dict[str, pd.DataFrame]:
+    """Build every table and replace data/processed/ with them in one step."""
+    start = time.perf_counter()
+
+    def progress(step: str) -> None:
+        if verbose:
+            print(f"[{time.perf_counter() - start:5.1f}s] {step}", flush=True)
+
+    result = build_tables(project, progress)
+    with atomic_dir(project.processed) as staging:
+        for name, df in result.items():
+            (staging / TABLES[name].file_name).write_bytes(csv_bytes(df))
+    if verbose:
+        sizes = ", ".join(f"{name} {len(df)}" for name, df in result.items())
+        print(f"[{time.perf_counter() - start:5.1f}s] wrote {project.processed}: {sizes}")
+    return result
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
+
+
+def run(args: argparse.Namespace, project: Project) -> int:
+    clean(project, verbose=not args.quiet)
+    return 0
