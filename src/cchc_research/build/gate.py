@@ -1,0 +1,29 @@
+"""The validation gate: no report is built from data that did not pass `cchc validate`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import CchcError
+from ..paths import Project
+
+
+def summary(project: Project) -> dict[str, Any] | None:
+    """The latest validation summary written by `cchc validate`, or None."""
+    from ..validate import load_summary
+
+    return load_summary(project)
+
+
+def check(found: dict[str, Any] | None, data_hash: str) -> None:
+    """Raise CchcError unless `found` is a passed validation of exactly the current processed data."""
+    hint = "run `cchc validate` (or `make reports`), or pass --skip-validation-check for a draft build"
+    if found is None:
+        raise CchcError(f"refusing to build: no validation summary found; {hint}")
+    if found.get("data_hash") != data_hash:
+        raise CchcError(f"refusing to build: the validation of {found.get('generated_at', '?')} checked other "
+                        f"data (hash {str(found.get('data_hash'))[:12]}, current {data_hash[:12]}); {hint}")
+    if not found.get("success"):
+        raise CchcError(f"refusing to build: validation failed ({found.get('n_failed_error', '?')} failed "
+                        f"expectation(s) of severity error, {found.get('generated_at', '?')}); "
+                        f"see reports/validation/index.html")

@@ -1,0 +1,76 @@
+"""Executed notebook → one self-contained HTML page (nbconvert Python API, project template)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from ..errors import CchcError
+from .matrix import Report
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "report.html.j2"
+
+LABELS = {
+    "vi": {"index": "Mục lục báo cáo", "built": "Ngày tạo", "data": "Dữ liệu", "validation": "Kiểm định",
+           "passed": "đạt", "failed": "không đạt", "unchecked": "chưa kiểm định", "notebook": "Sổ tay",
+           "parameters": "Tham số", "package": "Mã nguồn"},
+    "en": {"index": "All reports", "built": "Built", "data": "Data", "validation": "Validation",
+           "passed": "passed", "failed": "failed", "unchecked": "not checked", "notebook": "Notebook",
+           "parameters": "Parameters", "package": "Package"},
+}
+
+
+@functools.cache
+def _exporter(lang: str):
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_file=str(TEMPLATE), exclude_input=True, exclude_input_prompt=True,
+                        exclude_output_prompt=True, embed_images=True, language_code=lang)
+
+
+def render(nb: Any, report: Report, header: dict[str, str]) -> str:
+    """The page of an executed notebook; `header` holds built_on, data_hash, package_hash, validation."""
+    nb.metadata["title"] = report.title
+    context = {**header, "title": report.title, "labels": LABELS[report.lang], "notebook": report.notebook,
+               "parameters": json.dumps(report.parameters, ensure_ascii=False, sort_keys=True)}
+    html, _ = _exporter(report.lang).from_notebook_node(nb, resources={"cchc": context})
+    external = external_references(html)
+    if external:
+        raise CchcError(f"{report.output}: the page would load {len(external)} external resource(s), "
+                        f"first {external[0]!r}; reports must open offline")
+    return html
+
+
+class _References(HTMLParser):
+    """Collects every URL a browser would fetch on its own: script/img/iframe/… sources, stylesheet links."""
+
+    FETCHING = {"script": "src", "img": "src", "iframe": "src", "embed": "src", "source": "src",
+                "audio": "src", "video": "src", "object": "data", "input": "src"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag in self.FETCHING and found.get(self.FETCHING[tag]):
+            self.urls.append(found[self.FETCHING[tag]] or "")
+        if tag == "link" and found.get("href"):
+            self.urls.append(found["href"] or "")
+        if found.get("srcset"):
+            self.urls.append(found["srcset"] or "")
+
+
+CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""")
+
+
+def external_references(html: str) -> list[str]:
+    """URLs in the page that are neither `data:` URIs nor in-page anchors (CSS `url()`/`@import` too)."""
+    parser = _References()
+    parser.feed(html)
+    urls = parser.urls + CSS_URL.findall(html)
+    return [u for u in urls if not u.startswith(("data:", "#"))]
