@@ -46,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     except CchcError as exc:
         print(f"cchc {args.command}: error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head` and closed early
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print(f"cchc {args.command}: interrupted; outputs left as they were", file=sys.stderr)
         return 130

@@ -1,0 +1,309 @@
+"""Cleaning on the real shipped data: coverage, provenance, conflicts, determinism, bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+import shutil
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from cchc_research.clean import clean
+from cchc_research.errors import CchcError, DataError
+from cchc_research.io import tree_hash
+from cchc_research.provinces import resolve
+from cchc_research.schema import TABLES, read_table
+
+from .conftest import REPO, replace_raw
+
+TUNAH = "TUNAH/papi_tunah72_papi-dashboard_2020_2021_2024.csv"
+HUNG = "HUNG/papi_HungNT1st_CS571_2015-2019_2022-2023.csv"
+
+
+@pytest.fixture(scope="module")
+def tables(cleaned_project):
+    return {name: read_table(cleaned_project.processed, name) for name in TABLES}
+
+
+def primary(tables, family, measure="total"):
+    ind = tables["indicators"]
+    return ind[ind["primary"] & (ind["family"] == family) & (ind["measure"] == measure)]
+
+
+# --- coverage ----------------------------------------------------------------------------------
+
+def test_papi_covers_63_provinces_a_year_except_documented_gaps(tables):
+    gaps = yaml.safe_load((REPO / "config/source_gaps.yml").read_text(encoding="utf-8"))["gaps"]
+    d1 = primary(tables, "PAPI", "D1").groupby("year")["province_code"].nunique()
+    assert list(d1.index) == list(range(2011, 2025))
+    for year, n in d1.items():
+        missing = {p for g in gaps if g["family"] == "PAPI" and g["year"] == year
+                   and (g["measures"] == "all" or "D1" in g["measures"]) for p in g["provinces"]}
+        assert n == 63 - len(missing), (year, n, missing)
+
+
+def test_papi_2017_has_no_total_and_8_dimensions_start_2018(tables):
+    totals = set(primary(tables, "PAPI")["year"])
+    assert 2017 not in totals and {2016, 2018} <= totals
+    assert primary(tables, "PAPI", "D8")["year"].min() == 2018
+
+
+def test_pci_coverage_42_then_64_with_ha_tay_then_63(tables):
+    """SOURCES.md: 2005 covers 42 provinces; 2006-2008 include Hà Tây (merged into Hà Nội in 2008)."""
+    n = primary(tables, "PCI").groupby("year")["province_code"].nunique()
+    assert n[2005] == 42
+    assert all(n[y] == 64 for y in (2006, 2007, 2008))
+    assert all(n[y] == 63 for y in range(2009, 2022))
+    ha_tay = primary(tables, "PCI")
+    assert sorted(ha_tay.loc[ha_tay["province_code"] == "28", "year"])[-3:] == [2006, 2007, 2008]
+    assert ha_tay.loc[ha_tay["province_code"] == "28", "year"].max() == 2008
+
+
+def test_coverage_table_marks_complete_years(tables):
+    cov = tables["coverage"]
+    papi = cov[(cov["family"] == "PAPI") & (cov["measure"] == "total")]
+    assert papi["complete"].all()
+    row = papi[papi["year"] == 2021].iloc[0]
+    assert row["n_provinces"] == 60 and set(row["missing"].split(";")) == {"Bắc Giang", "Bắc Ninh", "Quảng Ninh"}
+    par = cov[(cov["family"] == "PAR_INDEX") & (cov["measure"] == "total")]
+    assert not par["complete"].any()
+
+
+def test_methodology_and_programme_follow_the_year(tables):
+    papi = primary(tables, "PAPI")
+    assert set(papi.loc[papi["year"] <= 2017, "methodology"]) == {"PAPI-6D"}
+    assert set(papi.loc[papi["year"] >= 2018, "methodology"]) == {"PAPI-8D"}
+    assert set(papi.loc[papi["year"] <= 2017, "scale_max"]) == {60.0}
+    assert set(papi.loc[papi["year"] >= 2018, "scale_max"]) == {80.0}
+    ind = tables["indicators"]
+    assert set(ind.loc[ind["year"] <= 2010, "programme"]) == {"2001-2010"}
+    assert set(ind.loc[ind["year"].between(2011, 2020), "programme"]) == {"2011-2020"}
+    assert set(ind.loc[ind["year"] >= 2021, "programme"]) == {"2021-2030"}
+
+
+# --- provenance: every workbook-sourced value traced back to its cell in data/raw -----------------
+
+@cache
+def _sheet(path: Path) -> list[list[str]]:
+    return list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+
+
+def test_mdt_papi_values_equal_their_workbook_cells(tables):
+    rows = tables["indicators"]
+    rows = rows[(rows["source_id"] == "MDT") & (rows["family"] == "PAPI")]
+    assert len(rows) > 10_000
+    for ref, value in zip(rows["source_ref"], rows["value"]):
+        book, sheet, cell = ref.split("!")
+        r, c = map(int, re.fullmatch(r"row(\d+)_col(\d+)", cell).groups())
+        text = _sheet(REPO / "data/raw/MDT/workbooks" / Path(book).stem / f"{sheet}.csv")[r - 1][c - 1]
+        assert float(text) == pytest.approx(value, rel=1e-12), ref
+
+
+def test_hung_values_equal_their_sheet_cells(tables):
+    rows = tables["indicators"]
+    rows = rows[(rows["source_id"] == "HUNG") & rows["measure"].str.fullmatch(r"D\d|total")]
+    assert len(rows) > 3000
+    for ref, value in zip(rows["source_ref"], rows["value"]):
+        book, sheet_cell = ref.split("!", 1)
+        sheet, cell = sheet_cell.split("!")
+        r, c = map(int, re.fullmatch(r"row(\d+)_col(\d+)", cell).groups())
+        text = _sheet(REPO / "data/raw/HUNG/sheets" / f"PAPI-2015-2023_vie__{sheet}.csv")[r - 1][c - 1]
+        assert float(text) == pytest.approx(value, rel=1e-12), ref
+
+
+def test_mdt_pci_values_equal_their_workbook_cells(tables):
+    manifest = yaml.safe_load((REPO / "data/raw/manifest.yml").read_text(encoding="utf-8"))
+    sheets = {Path(e["upstream"]).name: [x["path"] for x in e["extracts"]]
+              for e in manifest["sources"]["MDT"]["files"]}
+    rows = tables["indicators"]
+    rows = rows[(rows["source_id"] == "MDT") & (rows["family"] == "PCI")]
+    assert len(rows) > 7000
+    for ref, value in zip(rows["source_ref"], rows["value"]):
+        book, index, r, c = re.fullmatch(r"(\S+) sheet (\d+) row (\d+) col (\d+)", ref).groups()
+        sheet = REPO / "data/raw" / sheets[book][int(index) - 1]
+        assert float(_sheet(sheet)[int(r) - 1][int(c) - 1]) == pytest.approx(value, rel=1e-9), ref
+
+
+def test_spot_values_per_source(tables):
+    """Figures named in SOURCES.md, read back from the processed table."""
+    ind = tables["indicators"].set_index(["province", "year", "family", "measure", "source_id"])
+    assert ind.loc[("Tuyên Quang", 2020, "PAPI", "total", "TUNAH"), "value"] == pytest.approx(44.396, abs=5e-4)
+    assert ind.loc[("Lâm Đồng", 2024, "PAPI", "total", "TUNAH"), "value"] == pytest.approx(41.02, abs=5e-3)
+    assert ind.loc[("Quảng Ninh", 2022, "PCI", "total", "reported"), "rank"] == 1
+    assert ind.loc[("Quảng Ninh", 2022, "PCI", "total", "reported"), "value"] == pytest.approx(72.95)
+    assert ind.loc[("Hải Phòng", 2024, "PAR_INDEX", "total", "reported"), "value"] == pytest.approx(96.17)
+
+
+def test_overlapping_papi_sources_agree(tables):
+    assert not (tables["quality_flags"]["flag"] == "source-disagreement").any()
+    ind = tables["indicators"]
+    both = ind[(ind["family"] == "PAPI") & (ind["year"].isin([2015, 2016])) & ind["measure"].str.fullmatch(r"D\d")]
+    pivot = both.pivot_table(index=["province_code", "year", "measure"], columns="source_id", values="value")
+    pair = pivot[["MDT", "HUNG"]].dropna()
+    assert len(pair) == 63 * 6 * 2 and (pair["MDT"] - pair["HUNG"]).abs().max() < 5e-6
+
+
+# --- reported figures ----------------------------------------------------------------------------
+
+def test_conflicts_kept_side_by_side_and_resolved_by_rule(tables):
+    rep = tables["reported_figures"]
+    conflict = rep[rep["conflict_id"] == "PAR_INDEX-2018-22-total"].set_index("status")
+    assert conflict.loc["conflict-selected", "value"] == pytest.approx(89.06)
+    assert conflict.loc["conflict-rejected", "value"] == pytest.approx(89.6)
+    assert conflict["resolution"].str.startswith("R2").all()
+    assert rep.loc[rep["status"].str.startswith("conflict"), "resolution"].ne("").all()
+    used = primary(tables, "PAR_INDEX").set_index(["province", "year"])
+    assert used.loc[("Quảng Ninh", 2018), "value"] == pytest.approx(89.06)
+    assert used.loc[("Hải Phòng", 2023), "value"] == pytest.approx(91.87)
+
+
+def test_agreeing_quotes_collapse(tables):
+    rep = tables["reported_figures"]
+    row = rep[(rep["family"] == "PAR_INDEX") & (rep["year"] == 2024) & (rep["province"] == "Hải Phòng")
+              & (rep["measure"] == "total")]
+    assert len(row) == 1 and row.iloc[0]["status"] == "agreed" and row.iloc[0]["n_sources"] >= 3
+    assert row.iloc[0]["value"] == pytest.approx(96.17) and row.iloc[0]["rank"] == 1
+    assert rep["evidence"].str.len().gt(0).all() and rep["source_urls"].str.len().gt(0).all()
+
+
+def test_unlisted_conflict_stays_unresolved_and_stale_entry_fails(project_copy):
+    rel = "NEWS_PAR_SIPAS/sipas_news_snippets.csv"
+    text = (project_copy.raw / rel).read_text(encoding="utf-8")
+    extra = 'Quảng Ninh,2019,SIPAS,91.00,1,percent satisfied,https://example.org/x,"chỉ số SIPAS đạt 91,00%",test\n'
+    replace_raw(project_copy, rel, (text + extra).encode("utf-8"))
+    rep = clean(project_copy, verbose=False)["reported_figures"]
+    open_rows = rep[rep["conflict_id"] == "SIPAS-2019-22-total"]
+    assert len(open_rows) == 2 and set(open_rows["status"]) == {"conflict-unresolved"}
+    assert (open_rows["resolution"] == "").all()
+    path = project_copy.config / "resolutions.yml"
+    conf = yaml.safe_load(path.read_text(encoding="utf-8"))
+    conf["resolutions"].append({"conflict": "SIPAS-2030-01-total", "select": {"value": 1}, "reason": "x"})
+    path.write_text(yaml.safe_dump(conf, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CchcError, match="SIPAS-2030-01-total"):
+        clean(project_copy, verbose=False)
+
+
+def test_national_and_regional_averages_are_reported(tables):
+    rep = tables["reported_figures"]
+    national = rep[(rep["unit_level"] == "national") & (rep["family"] == "SIPAS") & (rep["year"] == 2023)]
+    assert national["value"].tolist() == [82.66]
+    regional = rep[(rep["unit_level"] == "region") & (rep["year"] == 2023)]
+    assert set(regional["region"]) <= set(tables["provinces"]["region"]) and len(regional) >= 5
+
+
+# --- special cases in the sources ----------------------------------------------------------------
+
+def _drop_year_and_copy(text: str, drop: int, copy_from: int) -> str:
+    df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    copied = df[df["year"] == str(copy_from)].assign(year=str(drop))
+    out = pd.concat([df[df["year"] != str(drop)], copied])
+    return out.to_csv(index=False, lineterminator="\n")
+
+
+def test_duplicated_year_block_is_flagged_and_not_loaded(project_copy):
+    text = (project_copy.raw / HUNG).read_text(encoding="utf-8")
+    replace_raw(project_copy, HUNG, _drop_year_and_copy(text, 2022, 2019).encode("utf-8"))
+    result = clean(project_copy, verbose=False)
+    flags = result["quality_flags"]
+    assert flags["detail"].str.contains("PAPI 2022: all .* values repeat 2019", regex=True).any()
+    ind = result["indicators"]
+    assert ind[(ind["source_id"] == "HUNG") & (ind["year"] == 2022)].empty
+    assert not ind[(ind["source_id"] == "HUNG") & (ind["year"] == 2019)].empty
+
+
+def test_zero_means_no_data(project_copy):
+    text = (project_copy.raw / TUNAH).read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    target = next(i for i, l in enumerate(lines) if l.startswith("TUNAH,Hà Giang,2020,PAPI,dimension,D1,"))
+    cells = next(csv.reader([lines[target]]))
+    cells[7] = "0"  # the value column
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(cells)
+    lines[target] = buf.getvalue()
+    replace_raw(project_copy, TUNAH, "".join(lines).encode("utf-8"))
+    result = clean(project_copy, verbose=False)
+    ind = result["indicators"]
+    hit = ind[(ind["province"] == "Hà Giang") & (ind["year"] == 2020) & (ind["measure"] == "D1")
+              & (ind["source_id"] == "TUNAH")]
+    assert hit.empty
+    flags = result["quality_flags"]
+    assert ((flags["flag"] == "zero-as-missing") & flags["detail"].str.contains(f"row {target + 1}:")).any()
+
+
+def test_official_table_flows_through(project_copy):
+    for suffix in (".csv", ".yml"):
+        shutil.copy(REPO / f"tests/fixtures/official/par_index_2023_SYNTHETIC{suffix}", project_copy.raw / "official")
+    result = clean(project_copy, verbose=False)
+    ind = result["indicators"]
+    official = ind[ind["source_id"] == "official:par_index_2023_SYNTHETIC"]
+    assert set(official["measure"]) == {"total"} | {f"field_{i}" for i in range(1, 9)}
+    total = official[official["measure"] == "total"]
+    assert len(total) == 63 and total["primary"].all() and total["rank"].tolist() != []
+    cov = result["coverage"].set_index(["family", "year", "measure"])
+    assert bool(cov.loc[("PAR_INDEX", 2023, "total"), "complete"])
+    news = ind[(ind["source_id"] == "reported") & (ind["family"] == "PAR_INDEX") & (ind["year"] == 2023)]
+    assert len(news) > 0 and not news["primary"].any()
+
+
+# --- determinism and atomicity -------------------------------------------------------------------
+
+def test_cleaning_is_deterministic(project_copy, cleaned_project):
+    clean(project_copy, verbose=False)
+    assert tree_hash(project_copy.processed) == tree_hash(cleaned_project.processed)
+
+
+def _rewrite(text: str, line_no: int, column: str, value: str) -> str:
+    rows = list(csv.reader(text.splitlines()))
+    rows[line_no - 1][rows[0].index(column)] = value
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
+BAD_INPUTS = {
+    "unknown province": (lambda t: _rewrite(t, 5, "province", "Atlantis"), r"row 5.*Atlantis"),
+    "malformed number": (lambda t: _rewrite(t, 7, "value", "4,97,1"), r"row 7.*'value'.*malformed number.*4,97,1"),
+    "duplicate rows": (lambda t: t + t.splitlines(keepends=True)[3], r"duplicate rows"),
+    "missing column": (lambda t: pd.read_csv(io.StringIO(t), dtype=str, keep_default_na=False)
+                       .drop(columns="value").to_csv(index=False), r"missing column\(s\) \['value'\]"),
+    "empty file": (lambda t: "", r"file is empty"),
+    "non-UTF-8 file": (lambda t: t.encode("utf-8").decode("utf-8").encode("cp1258", errors="replace").decode("latin-1"),
+                       r"not UTF-8"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_fails_clearly_and_keeps_processed(project_copy, case):
+    change, message = BAD_INPUTS[case]
+    before = tree_hash(project_copy.processed)
+    text = (project_copy.raw / TUNAH).read_text(encoding="utf-8")
+    data = change(text)
+    payload = data.encode("latin-1") if case == "non-UTF-8 file" else data.encode("utf-8")
+    replace_raw(project_copy, TUNAH, payload)
+    with pytest.raises(DataError, match=message) as err:
+        clean(project_copy, verbose=False)
+    assert TUNAH in str(err.value)
+    assert tree_hash(project_copy.processed) == before
+
+
+def test_checksum_mismatch_fails_and_keeps_processed(project_copy):
+    before = tree_hash(project_copy.processed)
+    path = project_copy.raw / TUNAH
+    path.write_bytes(path.read_bytes().replace(b"4.9710565", b"4.9710566"))
+    with pytest.raises(CchcError, match=r"papi_tunah72.*sha256 .* differs from the manifest"):
+        clean(project_copy, verbose=False)
+    assert tree_hash(project_copy.processed) == before
+
+
+def test_unknown_province_error_names_candidates(project_copy):
+    text = (project_copy.raw / TUNAH).read_text(encoding="utf-8")
+    replace_raw(project_copy, TUNAH, _rewrite(text, 3, "province", "Ha Giangg").encode("utf-8"))
+    with pytest.raises(DataError, match=r"Hà Giang") as err:
+        clean(project_copy, verbose=False)
+    assert "row 3" in str(err.value)
