@@ -173,6 +173,21 @@ def _reported_values(reported: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+def _document_quotes(project: Project, progress: Callable[[str], None]) -> pd.DataFrame:
+    """Index figures claimed in the documents of data/raw/documents/ (none shipped: may be empty).
+    A document that cannot be read is reported and skipped; the others still count."""
+    from . import extract
+
+    folder = project.raw / "documents"
+    if not (folder / "manifest.yml").is_file():
+        return pd.DataFrame(columns=QUOTE_COLUMNS)
+    claims, errors = extract.read_documents(folder)
+    for error in errors:
+        progress(f"document skipped: {error}")
+    entries, _ = extract.read_manifest(folder)
+    return extract.document_quotes(claims, entries)[QUOTE_COLUMNS]
+
+
 def _gaps(project: Project) -> pd.DataFrame:
     rows = []
     for i, gap in enumerate(load_yaml(project, "source_gaps.yml").get("gaps", []), 1):
@@ -238,7 +253,8 @@ def build_tables(project: Project, progress: Callable[[str], None] = lambda s: N
     values, zero_flags = _zeros_as_missing(values, meth)
     flags += zero_flags
     progress("reconcile reported figures")
-    all_quotes = pd.concat([f[QUOTE_COLUMNS] for f in _read_all(project, QUOTE_READERS, meth)], ignore_index=True)
+    quote_frames = [f[QUOTE_COLUMNS] for f in _read_all(project, QUOTE_READERS, meth)]
+    all_quotes = pd.concat(quote_frames + [_document_quotes(project, progress)], ignore_index=True)
     resolutions = load_yaml(project, "resolutions.yml").get("resolutions", [])
     reported = reconcile(_quotes_with_areas(all_quotes), resolutions)
     values = pd.concat([values, _reported_values(reported)], ignore_index=True)
