@@ -1,0 +1,100 @@
+"""Shared selections on the processed tables: primary rows, one measure's series, eras, complete years."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import CchcError
+from ..paths import Project
+
+PERIODS: dict[str, tuple[int, int]] = {"2011-2020": (2011, 2020), "2021-2030": (2021, 2030)}
+ORDER = ["province_code", "year"]
+
+
+def load_methodologies(project: Project) -> dict:
+    """config/methodologies.yml: programmes, families with methodology eras, measure labels."""
+    from ..config import load_yaml
+
+    return load_yaml(project, "methodologies.yml")
+
+
+def primary(ind: pd.DataFrame) -> pd.DataFrame:
+    """The rows analyses use: one per province × year × family × measure (`primary == True`)."""
+    return ind[ind["primary"]]
+
+
+def series(ind: pd.DataFrame, family: str, measure: str, years=None, values_only: bool = True) -> pd.DataFrame:
+    """Primary rows of one measure (optionally only `years`; by default only rows with a value)."""
+    rows = primary(ind)
+    rows = rows[(rows["family"] == family) & (rows["measure"] == measure)]
+    if years is not None:
+        rows = rows[rows["year"].isin(list(years))]
+    if values_only:
+        rows = rows[rows["value"].notna()]
+    return rows.sort_values(ORDER, kind="stable").reset_index(drop=True)
+
+
+def check_measure(ind: pd.DataFrame, family: str, measure: str) -> None:
+    """Raise CchcError naming the choices when `family`/`measure` has no primary row."""
+    rows = primary(ind)
+    families = sorted(rows["family"].unique())
+    if family not in families:
+        raise CchcError(f"unknown index family {family!r}; choose one of {', '.join(families)}")
+    measures = sorted(rows.loc[rows["family"] == family, "measure"].unique())
+    if measure not in measures:
+        raise CchcError(f"{family} has no measure {measure!r}; choose one of {', '.join(measures)}")
+
+
+def methodology_breaks(methodologies: dict, family: str, years) -> list[tuple[int, str]]:
+    """(first year, era id) of every methodology era of `family` that starts after the first of `years`
+    and not after the last: the points where levels stop being comparable."""
+    ys = sorted(int(y) for y in years)
+    if not ys:
+        return []
+    eras = methodologies["families"][family]["eras"]
+    return [(era["years"][0], era["id"]) for era in eras if ys[0] < era["years"][0] <= ys[-1]]
+
+
+def complete_years(coverage: pd.DataFrame, family: str, measure: str) -> list[int]:
+    """Years in which every province in force has a value of the measure (documented source gaps aside)."""
+    rows = coverage[(coverage["family"] == family) & (coverage["measure"] == measure) & coverage["complete"]]
+    return sorted(int(y) for y in rows["year"])
+
+
+def period_of(year: int) -> str | None:
+    """"2011-2020" or "2021-2030" for a year of one of the two programmes, else None."""
+    for period, (first, last) in PERIODS.items():
+        if first <= year <= last:
+            return period
+    return None
+
+
+def dimension_measures(ind: pd.DataFrame, family: str, year: int) -> list[str]:
+    """The measures that make up the headline score of a family in a year: PAPI D1..D8, PCI sub-indices,
+    PAR INDEX fields (no totals, no sub-dimensions such as D1.1, no survey parts)."""
+    rows = primary(ind)
+    rows = rows[(rows["family"] == family) & (rows["year"] == year) & rows["value"].notna()]
+    measures = sorted(set(rows["measure"]))
+    if family == "PAPI":
+        return [m for m in measures if m.startswith("D") and "." not in m]
+    if family == "PAR_INDEX":
+        return [m for m in measures if m.startswith("field_")]
+    return [m for m in measures if not m.startswith(("total", "score_")) and m != "sipas_component"]
+
+
+def resolve_province(name: str):
+    """The registry's province for a notebook parameter (any known spelling); UnknownProvince /
+    AmbiguousProvince (CchcError) name the input and the closest candidates."""
+    from ..provinces import resolve
+
+    return resolve(name, column="province parameter")
+
+
+def resolve_region(provinces: pd.DataFrame, name: str) -> str:
+    """The Vietnamese name of a GSO region given in Vietnamese or English (case-insensitive)."""
+    wanted = name.strip().casefold()
+    for vi, en in zip(provinces["region"], provinces["region_en"]):
+        if wanted in (vi.casefold(), en.casefold()):
+            return vi
+    choices = "; ".join(dict.fromkeys(provinces["region"]))
+    raise CchcError(f"unknown region {name!r}; choose one of: {choices}")

@@ -1,0 +1,253 @@
+"""Sentence templates of the report notebooks, in Vietnamese and English (filled by `Labels.t`).
+
+Fields are computed values; no template holds a figure of its own.
+"""
+
+PROSE: dict[str, dict[str, str]] = {
+    "vi": {
+        "tables_heading": "## Bảng số liệu",
+        "status": "Trạng thái",
+        "source_type": "Loại nguồn",
+        "target": "Chỉ tiêu",
+        "deadline": "Hạn",
+        "match": "Mức tương ứng",
+        "n_observed": "Số tỉnh có số liệu",
+        "n_expected": "Tổng số tỉnh",
+        "n_meeting": "Số tỉnh đạt",
+        "national_value": "Trung bình cả nước (báo chí)",
+        "rank_computed": "hạng {rank}/{n} (tính từ điểm của {n} tỉnh có số liệu)",
+        "rank_published_text": "hạng {rank} (theo số liệu công bố)",
+        # province profile
+        "profile_title": "# Hồ sơ cải cách hành chính: {province}",
+        "profile_where": "**{province}** thuộc vùng {region}; từ ngày 1/7/2025 thuộc tỉnh, thành phố **{new}**",
+        "profile_merged": " (hợp nhất với {others}).",
+        "profile_unmerged": " (không hợp nhất với tỉnh nào).",
+        "profile_family": "- **{family}**: {n_years} năm có số liệu ({years}); gần nhất năm {year}: "
+                          "{value} điểm (phương pháp {era}), {rank}.",
+        "profile_family_none": "- **{family}**: không có số liệu cho tỉnh này.",
+        "profile_periods": "So sánh hai giai đoạn PAPI trên cả nước – {basis}: {share}% trong {n} tỉnh "
+                           "có điểm cao hơn ở giai đoạn 2021–2030.",
+        "profile_periods_own": "{province}: {first} (2011–2020) → {second} (2021–2030), thay đổi {change}.",
+        "profile_fig_percentile": "{province}: bách phân vị trong cả nước (100 = cao nhất), PAPI và PCI",
+        "profile_fig_trajectory": "{province}: {family} – điểm tổng hợp so với cả nước",
+        "profile_fig_dimensions": "{province}: các nội dung PAPI năm {year}",
+        "profile_dimensions": "Năm {year}, tỉnh cao hơn trung vị cả nước ở {n_above}/{n_dims} nội dung PAPI: "
+                              "{above}.",
+        "profile_coverage_n": "số chỉ tiêu có số liệu của {province} theo năm",
+        "profile_fig_coverage": "{province}: số chỉ tiêu có số liệu theo bộ chỉ số và năm",
+        "profile_ranks_heading": "### Thứ hạng {family} (tính từ điểm, các năm đủ số liệu): cả nước, vùng {region}, "
+                                 "tỉnh mới {new}",
+        "profile_peers": "### Tỉnh tương đồng\nCác tỉnh có cơ cấu điểm {n} nội dung PAPI năm {year} gần "
+                         "{province} nhất (khoảng cách Euclid trên thang điểm công bố). Tỉnh dẫn đầu PAPI năm "
+                         "{best_year}: {best} ({best_value} điểm).",
+        "profile_region_table": "Xếp hạng PAPI trong vùng {region}, năm {year}:",
+        "profile_ci": "Năm {year}, khoảng tin cậy 95% của điểm PAPI là [{low}; {high}] và chồng lấn với "
+                      "khoảng tin cậy của {k}/{n} tỉnh khác: với các tỉnh này, chênh lệch điểm chưa đủ để "
+                      "phân biệt thứ hạng.",
+        "profile_reported": "### Số liệu báo chí và văn bản công bố ({n} số liệu về {province})\n"
+                            "PAR INDEX, SIPAS và PCI 2022 chỉ có các số liệu được trích dẫn; các số liệu "
+                            "mâu thuẫn được giữ song song kèm cách xử lý (xem báo cáo chất lượng dữ liệu).",
+        "targets_intro": "### Chỉ tiêu của chương trình tổng thể\n{n_observed}/{n_targets} chỉ tiêu có số "
+                         "liệu cấp tỉnh để đối chiếu ({measures}); các chỉ tiêu còn lại không có số liệu "
+                         "theo tỉnh. Số liệu cấp tỉnh chỉ là một phần nhỏ trong 63 tỉnh (cột số tỉnh có "
+                         "số liệu).",
+        # compare provinces
+        "change": "Thay đổi",
+        "improved": "Tăng",
+        "compare_region": "các tỉnh vùng {region}",
+        "compare_title": "# So sánh {scope}: {measure}",
+        "compare_latest": "Năm {year} có số liệu của {n}/{n_chosen} tỉnh được chọn: cao nhất là {best} "
+                          "({best_value}), thấp nhất là {worst} ({worst_value}).",
+        "compare_mover": "Từ {start} đến {end} (cùng một phương pháp), {province} tăng nhiều bậc nhất trong "
+                         "nhóm: từ hạng {rank_a} lên hạng {rank_b} cả nước ({n} tỉnh trong nhóm có số liệu cả hai năm).",
+        "compare_fig_values": "{scope}: giá trị theo năm so với cả nước",
+        "compare_fig_ranks": "{scope}: thứ hạng trong cả nước (1 = cao nhất)",
+        "compare_rank_n": "hạng trong {n} tỉnh, thành phố có số liệu, các năm đủ số liệu {years}",
+        "compare_periods": "Hai giai đoạn – {basis}: {k}/{n} tỉnh trong nhóm tăng (cả nước: {share}% "
+                           "trong {n_all} tỉnh).",
+        # programme periods
+        "periods_title": "# Hai giai đoạn chương trình tổng thể CCHC: {measure}\n{family_long}",
+        "periods_data": "Số liệu trong hai giai đoạn: các năm {years}; năm đủ 63 tỉnh: {complete}; mỗi năm "
+                        "{n_min}–{n_max} tỉnh có số liệu. Thay đổi phương pháp: {breaks}.",
+        "periods_fig_distribution": "{measure}: phân bố giữa các tỉnh theo năm",
+        "periods_not_comparable": "{family} không có năm nào đủ số liệu của cả 63 tỉnh trong cả hai giai đoạn, "
+                                  "nên không so sánh hai giai đoạn trên toàn quốc; bảng dưới liệt kê các số liệu "
+                                  "đã công bố.",
+        "periods_result": "{basis}: {k}/{n} tỉnh ({share}%) cao hơn ở giai đoạn 2021–2030; thay đổi trung vị {median}.",
+        "periods_corr": "Tương quan thứ hạng giữa hai giai đoạn ({n} tỉnh): Spearman ρ = {rho} (p = {p_rho}), "
+                        "Kendall τ = {tau} (p = {p_tau}).",
+        "periods_fig_scatter": "Giai đoạn 2011–2020 và 2021–2030 ({basis}); đường chéo: không đổi",
+        "basis_short_level": "mức điểm",
+        "basis_short_percentile": "bách phân vị",
+        "periods_table": "### So sánh theo tỉnh ({basis})",
+        "periods_year_corr": "### Tương quan thứ hạng giữa các năm liền kề",
+        "same_methodology": "Cùng phương pháp",
+        # national overview
+        "overview_title": "# Tổng quan toàn quốc",
+        "overview_no_complete": "{family}: không có năm nào đủ số liệu cả nước.",
+        "overview_family": "**{family}** (năm đủ số liệu: {years}). Năm {year} dẫn đầu là {best} ({value}; {n} tỉnh "
+                           "có số liệu). Hệ số biến thiên giữa các tỉnh (phương pháp {era}) từ {cv_start} ({start}) "
+                           "đến {cv_end} ({end}).",
+        "overview_beta": "Hội tụ beta {start}–{end}: hệ số {slope} ({n} tỉnh, p = {p}) – {verdict}",
+        "beta_converging": "các tỉnh xuất phát thấp tăng nhanh hơn (hội tụ).",
+        "beta_diverging": "các tỉnh xuất phát cao tăng nhanh hơn (phân kỳ).",
+        "beta_none": "không đủ bằng chứng về hội tụ hay phân kỳ.",
+        "overview_fig_distribution": "{family}: phân bố điểm tổng hợp của các tỉnh theo năm",
+        "beta_initial": "Điểm năm {year}",
+        "beta_gain": "Mức tăng bình quân năm {start}–{end}",
+        "overview_fig_beta": "{family}: hội tụ beta {start}–{end}",
+        "cv": "Hệ số biến thiên (độ lệch chuẩn / trung bình)",
+        "overview_fig_sigma": "Hội tụ sigma: độ phân tán giữa các tỉnh theo năm",
+        "overview_ranking": "### Bảng xếp hạng {family} năm {year} ({n} tỉnh; so với năm {prev})",
+        "rank_prev": "Hạng năm {year}",
+        "overview_best": "### {family}: tỉnh dẫn đầu từng năm",
+        # data quality
+        "quality_title": "# Chất lượng dữ liệu",
+        "quality_coverage": "Mỗi năm có tối đa {n_expected} tỉnh. Các năm đủ số liệu: {complete}. Chỉ có số liệu "
+                            "trích dẫn một phần: {partial}.",
+        "quality_coverage_n": "số tỉnh có điểm tổng hợp theo bộ chỉ số và năm",
+        "quality_fig_coverage": "Độ phủ: số tỉnh có điểm tổng hợp",
+        "quality_not_validated": "Chưa có kết quả kiểm định cho dữ liệu này.",
+        "quality_validation": "Kiểm định gồm {n} điều kiện: {errors} lỗi, {warnings} cảnh báo (lúc {when}).",
+        "table": "Bảng",
+        "rows": "Số dòng",
+        "expectations": "Số điều kiện",
+        "failed_error": "Lỗi",
+        "failed_warning": "Cảnh báo",
+        "expectation": "Điều kiện",
+        "severity": "Mức độ",
+        "description": "Mô tả",
+        "unexpected": "Số dòng không đạt",
+        "examples": "Ví dụ",
+        "quality_conflicts": "### Số liệu mâu thuẫn\n{n} trường hợp mâu thuẫn ({n_rows} số liệu); "
+                             "{open} số liệu còn để mở.",
+        "conflict": "Mâu thuẫn",
+        "resolution": "Cách xử lý",
+        "quality_gaps": "### Thiếu số liệu từ nguồn ({n} năm đủ số liệu có tỉnh thiếu, đã ghi nhận trong "
+                        "config/source_gaps.yml)",
+        "missing": "Tỉnh thiếu",
+        "quality_flags": "### Các điểm làm sạch đã ghi nhận ({n})",
+        "flag": "Loại",
+        "file": "Tệp",
+        "detail": "Chi tiết",
+    },
+    "en": {
+        "tables_heading": "## Tables",
+        "status": "Status",
+        "source_type": "Source type",
+        "target": "Target",
+        "deadline": "Deadline",
+        "match": "Match",
+        "n_observed": "Provinces with data",
+        "n_expected": "Provinces",
+        "n_meeting": "Provinces meeting it",
+        "national_value": "National average (news)",
+        "rank_computed": "rank {rank}/{n} (computed from the scores of the {n} provinces with data)",
+        "rank_published_text": "rank {rank} (as published)",
+        "profile_title": "# Public administration reform profile: {province}",
+        "profile_where": "**{province}** is in the {region} region; from 1 July 2025 it is part of **{new}**",
+        "profile_merged": " (merged with {others}).",
+        "profile_unmerged": " (not merged with another province).",
+        "profile_family": "- **{family}**: data for {n_years} years ({years}); latest {year}: {value} points "
+                          "(methodology {era}), {rank}.",
+        "profile_family_none": "- **{family}**: no data for this province.",
+        "profile_periods": "The two PAPI periods nationwide – {basis}: {share}% of {n} provinces scored "
+                           "higher in 2021–2030.",
+        "profile_periods_own": "{province}: {first} (2011–2020) → {second} (2021–2030), a change of {change}.",
+        "profile_fig_percentile": "{province}: national percentile (100 = best), PAPI and PCI",
+        "profile_fig_trajectory": "{province}: {family} overall score against all provinces",
+        "profile_fig_dimensions": "{province}: PAPI dimensions in {year}",
+        "profile_dimensions": "In {year} the province is above the national median on {n_above} of {n_dims} "
+                              "PAPI dimensions: {above}.",
+        "profile_coverage_n": "number of measures with data for {province} by year",
+        "profile_fig_coverage": "{province}: measures with data by index and year",
+        "profile_ranks_heading": "### {family} ranks (computed from scores, complete years): national, "
+                                 "{region} region, new province {new}",
+        "profile_peers": "### Peers\nThe provinces whose profile on the {n} PAPI dimensions in {year} is "
+                         "nearest to {province} (Euclidean distance on the published scales). Best PAPI "
+                         "performer in {best_year}: {best} ({best_value} points).",
+        "profile_region_table": "PAPI ranking within {region}, {year}:",
+        "profile_ci": "In {year} the 95% confidence interval of the PAPI score is [{low}; {high}]; it overlaps "
+                      "the intervals of {k} of {n} other provinces, from which the score does not separate it.",
+        "profile_reported": "### Figures reported by news and official pages ({n} figures on {province})\n"
+                            "PAR INDEX, SIPAS and PCI 2022 exist only as quoted figures; conflicting figures "
+                            "are kept side by side with their resolution (see the data quality report).",
+        "targets_intro": "### Master programme targets\n{n_observed} of {n_targets} targets have provincial "
+                         "figures to compare with ({measures}); the others have no provincial data. The "
+                         "provincial figures cover only some of the 63 provinces (see the provinces-with-data "
+                         "column).",
+        "change": "Change",
+        "improved": "Improved",
+        "compare_region": "the provinces of {region}",
+        "compare_title": "# Comparing {scope}: {measure}",
+        "compare_latest": "In {year}, {n} of the {n_chosen} chosen provinces have data: highest {best} "
+                          "({best_value}), lowest {worst} ({worst_value}).",
+        "compare_mover": "From {start} to {end} (one methodology), {province} climbed most in the group: from "
+                         "national rank {rank_a} to {rank_b} ({n} provinces of the group have data in both years).",
+        "compare_fig_values": "{scope}: values by year against all provinces",
+        "compare_fig_ranks": "{scope}: national rank (1 = best)",
+        "compare_rank_n": "rank among the {n} provinces with data, complete years {years}",
+        "compare_periods": "The two periods – {basis}: {k} of {n} provinces in the group improved (nationwide: "
+                           "{share}% of {n_all}).",
+        "periods_title": "# The two PAR master programme periods: {measure}\n{family_long}",
+        "periods_data": "Data in the two periods: years {years}; years with all 63 provinces: {complete}; "
+                        "{n_min}–{n_max} provinces with data per year. Methodology changes: {breaks}.",
+        "periods_fig_distribution": "{measure}: distribution across provinces by year",
+        "periods_not_comparable": "{family} has no year with all 63 provinces in both periods, so the periods are "
+                                  "not compared nationwide; the table lists the published figures.",
+        "periods_result": "{basis}: {k} of {n} provinces ({share}%) higher in 2021–2030; median change {median}.",
+        "periods_corr": "Rank correlation between the periods ({n} provinces): Spearman ρ = {rho} (p = {p_rho}), "
+                        "Kendall τ = {tau} (p = {p_tau}).",
+        "periods_fig_scatter": "2011–2020 against 2021–2030 ({basis}); diagonal: no change",
+        "basis_short_level": "levels",
+        "basis_short_percentile": "percentiles",
+        "periods_table": "### By province ({basis})",
+        "periods_year_corr": "### Rank correlation between consecutive years",
+        "same_methodology": "Same methodology",
+        "overview_title": "# National overview",
+        "overview_no_complete": "{family}: no year with nationwide data.",
+        "overview_family": "**{family}** (complete years: {years}). In {year} the best performer is {best} "
+                           "({value}; {n} provinces with data). Coefficient of variation across provinces "
+                           "(methodology {era}) from {cv_start} ({start}) to {cv_end} ({end}).",
+        "overview_beta": "Beta convergence {start}–{end}: slope {slope} ({n} provinces, p = {p}) – {verdict}",
+        "beta_converging": "provinces that started lower gained more (convergence).",
+        "beta_diverging": "provinces that started higher gained more (divergence).",
+        "beta_none": "no clear evidence of convergence or divergence.",
+        "overview_fig_distribution": "{family}: distribution of provinces' overall scores by year",
+        "beta_initial": "Score in {year}",
+        "beta_gain": "Mean annual gain {start}–{end}",
+        "overview_fig_beta": "{family}: beta convergence {start}–{end}",
+        "cv": "Coefficient of variation (sd / mean)",
+        "overview_fig_sigma": "Sigma convergence: dispersion across provinces by year",
+        "overview_ranking": "### {family} ranking {year} ({n} provinces; against {prev})",
+        "rank_prev": "Rank in {year}",
+        "overview_best": "### {family}: best performer each year",
+        "quality_title": "# Data quality",
+        "quality_coverage": "At most {n_expected} provinces a year. Complete years: {complete}. Only partial, "
+                            "quoted figures: {partial}.",
+        "quality_coverage_n": "provinces with an overall score by index and year",
+        "quality_fig_coverage": "Coverage: provinces with an overall score",
+        "quality_not_validated": "No validation result exists for these data.",
+        "quality_validation": "Validation ran {n} expectations: {errors} errors, {warnings} warnings (at {when}).",
+        "table": "Table",
+        "rows": "Rows",
+        "expectations": "Expectations",
+        "failed_error": "Errors",
+        "failed_warning": "Warnings",
+        "expectation": "Expectation",
+        "severity": "Severity",
+        "description": "Description",
+        "unexpected": "Failing rows",
+        "examples": "Examples",
+        "quality_conflicts": "### Conflicting figures\n{n} conflicts ({n_rows} figures); {open} figures left open.",
+        "conflict": "Conflict",
+        "resolution": "Resolution",
+        "quality_gaps": "### Gaps at source ({n} complete years with a province missing, documented in "
+                        "config/source_gaps.yml)",
+        "missing": "Missing provinces",
+        "quality_flags": "### What cleaning set aside ({n})",
+        "flag": "Flag",
+        "file": "File",
+        "detail": "Detail",
+    },
+}

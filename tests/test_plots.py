@@ -1,0 +1,99 @@
+"""House-style figures and labels on the real processed data: source and n in every footer, periods and
+methodology breaks marked, Vietnamese and English labels, no warnings."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import warnings
+
+import pytest
+
+from cchc_research import analysis as A
+from cchc_research import plots
+from cchc_research.errors import CchcError
+from cchc_research.labels import Labels, fmt_number, fmt_years
+from cchc_research.schema import read_table
+
+
+@pytest.fixture(scope="module")
+def ind(cleaned_project):
+    return read_table(cleaned_project.processed, "indicators")
+
+
+@pytest.fixture(scope="module", params=["vi", "en"])
+def L(request, cleaned_project):
+    return Labels.for_project(cleaned_project, request.param)
+
+
+def _texts(fig) -> list[str]:
+    return [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))]
+
+
+def _render(fig) -> bytes:
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def test_trajectory_marks_periods_breaks_source_and_n(ind, L, cleaned_project):
+    config = A.load_methodologies(cleaned_project)
+    rows = A.series(ind, "PAPI", "total")
+    mine = rows[rows["province"].isin(["Quảng Ninh", "Hà Nội"])]
+    band = A.national_band(ind, "PAPI", "total")
+    breaks = A.methodology_breaks(config, "PAPI", band["year"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = plots.lines(mine, L, "PAPI", "value", L.measure_full("PAPI", "total"), breaks, band, title="x")
+    ax = fig.axes[0]
+    texts = _texts(fig)
+    footer = next(t for t in texts if t.startswith(("Nguồn:", "Source:")))
+    assert f"n = {len(mine)}" in footer and "MDT" in footer and "UNDP" in footer
+    assert any("2018" in t and "PAPI-8D" in t for t in texts)  # the 6 → 8 dimension break is labelled
+    assert [line.get_xdata()[0] for line in ax.get_lines() if line.get_linestyle() == "--"] == [2017.5]
+    shaded = [p for p in ax.patches if p.get_facecolor()[:3] != (1.0, 1.0, 1.0)]
+    assert len(shaded) >= 2  # both programme periods
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert L.province("Quảng Ninh") in legend
+    assert (L.t("national_median") in legend) and fig.dpi == plots.DPI
+    png = _render(fig)
+    assert png.startswith(b"\x89PNG") and len(png) < 300_000
+
+
+def test_every_figure_kind_has_a_footer_and_renders_without_warnings(ind, L, cleaned_project):
+    rows = A.series(ind, "PCI", "total", [2019, 2020, 2021])
+    dims = A.dimension_measures(ind, "PAPI", 2024)
+    profile = A.dimension_profile(ind, "Quảng Ninh", "PAPI", 2024, dims)
+    beta = A.beta(ind, "PCI", "total", 2013, 2021)
+    grid = rows.pivot(index="province", columns="year", values="value").head(5)
+    figures = [
+        plots.distribution(rows, L, "PCI", "PCI"),
+        plots.dimension_bars(profile, L, "PAPI", "Quảng Ninh", 2024, ["TUNAH"]),
+        plots.scatter(beta.data, L, "PCI", "initial", "gain", "a", "b", ["LTN"], fit=True, highlight=["Quảng Ninh"]),
+        plots.heatmap(grid, L, "PCI", "5", ["LTN"]),
+    ]
+    for fig in figures:
+        footer = [t for t in _texts(fig) if t.startswith(("Nguồn:", "Source:"))]
+        assert len(footer) == 1 and "n = " in footer[0]
+        _render(fig)
+    labels = [t.get_text() for t in figures[1].axes[0].get_yticklabels()]
+    assert labels[0] == L.measure("PAPI", "D1")
+    if L.lang == "vi":
+        assert labels[0] == unicodedata.normalize("NFC", "Tham gia của người dân ở cấp cơ sở")
+    else:
+        assert labels[0].startswith("Participation")
+
+
+def test_labels_numbers_years_and_languages(cleaned_project):
+    assert fmt_number(1234.567, "vi") == "1.234,57" and fmt_number(1234.567, "en") == "1,234.57"
+    assert fmt_number(float("nan"), "vi") == "–"
+    assert fmt_years([2011, 2012, 2013, 2016, 2018, 2019]) == "2011–2013, 2016, 2018–2019"
+    vi, en = (Labels.for_project(cleaned_project, lang) for lang in ("vi", "en"))
+    assert vi.region("Đồng bằng sông Hồng") == "Đồng bằng sông Hồng" and en.region("Đồng bằng sông Hồng") != "Đồng bằng sông Hồng"
+    assert en.province("Thành phố Hồ Chí Minh") != "Thành phố Hồ Chí Minh"
+    assert vi.programme("2021-2030").startswith("Chương trình") and "76" in en.programme("2021-2030")
+    assert vi.pvalue(0.00001) == "< 0,001" and en.pvalue(0.0123) == "0.012"
+    with pytest.raises(CchcError, match="unknown language"):
+        Labels("fr")
