@@ -1,0 +1,60 @@
+"""Great Expectations Data Docs, made offline: built by GX, then copied without CDN references.
+
+GX's page templates load Bootstrap, jQuery, bootstrap-table, Font Awesome and Vega from CDNs. The copy
+in reports/data-docs/ drops every <script> (all of them need those libraries) and every stylesheet
+<link> or CSS url() that points off the machine, keeping GX's own local CSS. The pages stay readable as
+static HTML; interactive tables and charts are lost. (Vendoring the libraries from npm would restore
+them; see expectations/README.md.)
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from ..errors import CchcError
+
+REMOTE = r"(?:https?:)?//"
+SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.S | re.I)
+LINK = re.compile(r"<link\b[^>]*>", re.I)
+REMOTE_HREF = re.compile(r"""href\s*=\s*["']?\s*""" + REMOTE, re.I)
+REMOTE_SRC = re.compile(r"""(<(?:img|iframe|source|embed)\b[^>]*\bsrc\s*=\s*)(["'])\s*""" + REMOTE + r"""[^"']*\2""",
+                        re.I)
+CSS_REMOTE = re.compile(r"""url\(\s*["']?\s*""" + REMOTE + r"""[^)]*\)|@import\s+(?:url\()?\s*["']?\s*""" + REMOTE
+                        + r"""[^;]*;""", re.I)
+
+
+def offline_html(text: str) -> str:
+    """`text` without scripts, remote stylesheets or remote embedded resources."""
+    text = SCRIPT.sub("", text)
+    text = LINK.sub(lambda m: "" if REMOTE_HREF.search(m.group(0)) else m.group(0), text)
+    text = REMOTE_SRC.sub(r'\1\2\2', text)
+    return CSS_REMOTE.sub("none", text)
+
+
+def remote_references(text: str) -> list[str]:
+    """Scripts, stylesheets or embedded resources in `text` that would be fetched over the network."""
+    found = [m.group(0) for m in re.finditer(r"<script\b[^>]*\bsrc\s*=[^>]*>", text, re.I)
+             if re.search(r"src\s*=\s*[\"']?\s*" + REMOTE, m.group(0), re.I)]
+    found += [m.group(0) for m in LINK.finditer(text) if REMOTE_HREF.search(m.group(0))]
+    found += [m.group(0) for m in REMOTE_SRC.finditer(text)]
+    return found + [m.group(0) for m in CSS_REMOTE.finditer(text)]
+
+
+def build(context) -> Path:
+    """Build the local Data Docs site (GX) and return its folder."""
+    sites = context.build_data_docs()
+    return Path(context.root_directory) / "uncommitted" / "data_docs" / "local_site" if sites else Path()
+
+
+def offline_copy(site: Path, target: Path) -> None:
+    """Copy the site to `target` (an empty folder) with every HTML and CSS file made offline."""
+    if not (site / "index.html").is_file():
+        raise CchcError(f"Great Expectations did not build Data Docs in {site}")
+    shutil.copytree(site, target, dirs_exist_ok=True)
+    for path in [*target.rglob("*.html"), *target.rglob("*.css")]:
+        text = offline_html(path.read_text(encoding="utf-8"))
+        if remote_references(text):
+            raise CchcError(f"{path}: still references remote resources: {remote_references(text)[:3]}")
+        path.write_text(text, encoding="utf-8")

@@ -1,0 +1,66 @@
+"""What the gate checks values against, defined here and not taken from cleaning's own columns.
+
+Published scales come from the index producers' methodology notes (SOURCES.md, programmes/NOTES.md):
+PAPI dimensions 1-10; PAPI total 6-60 with six dimensions (to 2017) and 10-80 with eight (from 2018);
+PCI total 0-100 and its sub-indices 0-10; PAR INDEX total and SIPAS 0-100. Other measures (PAPI
+sub-dimensions, PAR INDEX fields, ...) have no single published scale and are checked only against
+the row's own scale_min..scale_max.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PAPI_DIMENSIONS_6 = tuple(f"D{i}" for i in range(1, 7))
+PAPI_DIMENSIONS_8 = tuple(f"D{i}" for i in range(1, 9))
+PAPI_8D_FROM = 2018  # D7 and D8 added; the total's scale changes from 6-60 to 10-80
+PCI_TOTALS = ("total", "total_unweighted")
+SUM_TOLERANCE = 0.01  # PAPI: D1 + ... + Dk must equal the published total within this
+
+# First and last year each index exists in the shipped sources (nationwide PAPI from 2011; PCI from
+# 2005; PAR INDEX from 2012; SIPAS pilot 2015). A year outside is a mislabelled year.
+FAMILY_YEARS: dict[str, tuple[int, int]] = {
+    "PAPI": (2011, 2024),
+    "PCI": (2005, 2024),
+    "PAR_INDEX": (2012, 2024),
+    "SIPAS": (2015, 2024),
+}
+
+COMPARATORS = (">=", ">", "<=", "<", "=")
+# Master programme periods (years before 2011 belong to 2001-2010: PCI 2005-2010).
+PROGRAMME_YEARS: dict[str, tuple[int, int]] = {"2001-2010": (2001, 2010), "2011-2020": (2011, 2020),
+                                               "2021-2030": (2021, 2030)}
+TARGET_PROGRAMMES = ("2011-2020", "2021-2030")
+REPORTED_STATUSES = ("single", "agreed", "conflict-selected", "conflict-rejected", "conflict-unresolved")
+CONFLICT_STATUSES = REPORTED_STATUSES[2:]
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A published scale: `condition` (a pandas query on family, measure, year) selects the rows."""
+
+    name: str
+    condition: str
+    low: float
+    high: float
+
+
+def _in(values: tuple[str, ...]) -> str:
+    return "[" + ", ".join(f'"{v}"' for v in values) + "]"
+
+
+PUBLISHED_SCALES: tuple[Scale, ...] = (
+    Scale("papi_dimensions", f'family == "PAPI" and measure in {_in(PAPI_DIMENSIONS_8)}', 1, 10),
+    Scale("papi_total_6d", f'family == "PAPI" and measure == "total" and year < {PAPI_8D_FROM}', 6, 60),
+    Scale("papi_total_8d", f'family == "PAPI" and measure in ["total", "total_weighted"] '
+                           f'and year >= {PAPI_8D_FROM}', 10, 80),
+    Scale("pci_total", f'family == "PCI" and measure in {_in(PCI_TOTALS)}', 0, 100),
+    Scale("pci_sub_indices", f'family == "PCI" and measure not in {_in(PCI_TOTALS)}', 0, 10),
+    Scale("par_index_total", 'family == "PAR_INDEX" and measure == "total"', 0, 100),
+    Scale("sipas_total", 'family == "SIPAS" and measure == "total"', 0, 100),
+)
+
+
+def papi_dimensions(year: int) -> tuple[str, ...]:
+    """The PAPI dimensions whose sum is the unweighted total in `year`."""
+    return PAPI_DIMENSIONS_8 if year >= PAPI_8D_FROM else PAPI_DIMENSIONS_6

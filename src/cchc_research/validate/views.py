@@ -1,0 +1,195 @@
+"""Derived check views: pandas frames that turn cross-row rules into one row per thing to check.
+
+Each view keeps the columns a reader needs to find the offending value (province, year, measure,
+value, source_ref), so the gate can print examples. Standard GX expectations then validate them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+
+from ..config import Methodologies
+from ..paths import Project
+from ..provinces import all_provinces, in_force
+from ..schema import TABLES
+from . import rules
+from .gaps import Gap, documented_gaps
+from .load import PANDAS_TYPES
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the views are built from: the loaded tables, the gap list and the complete years."""
+
+    tables: dict[str, pd.DataFrame]
+    gaps: tuple[Gap, ...]
+    complete_years: dict[str, tuple[int, int]]
+
+    @classmethod
+    def load(cls, project: Project, tables: dict[str, pd.DataFrame]) -> "Inputs":
+        families = Methodologies.load(project).data["families"]
+        years = {family: tuple(spec["complete_years"]) for family, spec in families.items()
+                 if spec.get("complete_years")}
+        return cls(tables, tuple(documented_gaps(project)), years)
+
+
+@cache
+def province_codes_in_force(year: int) -> frozenset[str]:
+    """Codes of the provinces in force in `year`; empty outside the registry's years."""
+    try:
+        return frozenset(p.code for p in in_force(year))
+    except Exception:  # the registry raises for years it does not cover; the year check reports those
+        return frozenset()
+
+
+def _primary_values(indicators: pd.DataFrame) -> pd.DataFrame:
+    return indicators[indicators["primary"].astype(bool) & indicators["value"].notna()]
+
+
+def _expected(inputs: Inputs, family: str, year: int, measure: str) -> set[str]:
+    """Provinces that must have a value: those in force, less the documented gaps for this measure."""
+    gaps = {g.province_code for g in inputs.gaps
+            if g.family == family and g.year == year and g.covers(measure)}
+    return set(province_codes_in_force(year)) - gaps
+
+
+def coverage(inputs: Inputs) -> pd.DataFrame:
+    """One row per province expected in a complete year, per measure published that year."""
+    values = _primary_values(inputs.tables["indicators"])
+    rows = []
+    for family, (first, last) in sorted(inputs.complete_years.items()):
+        fam = values[(values["family"] == family) & values["year"].between(first, last)]
+        present = fam.groupby(["year", "measure"])["province_code"].agg(set)
+        names = dict(zip(fam["province_code"], fam["province"]))
+        for year in range(first, last + 1):
+            measures = sorted(fam.loc[fam["year"] == year, "measure"].unique()) or ["total"]
+            for measure in measures:
+                have = present.get((year, measure), set())
+                for code in sorted(_expected(inputs, family, year, measure)):
+                    rows.append({"family": family, "year": year, "measure": measure, "province_code": code,
+                                 "province": names.get(code, ""), "has_value": code in have})
+    return pd.DataFrame(rows, columns=["family", "year", "measure", "province_code", "province", "has_value"])
+
+
+def documented_gap_values(inputs: Inputs) -> pd.DataFrame:
+    """One row per documented gap and measure: does the data now hold a value there?"""
+    values = _primary_values(inputs.tables["indicators"])
+    found = {(r.family, r.year, r.province_code, r.measure): (r.value, r.source_ref)
+             for r in values.itertuples(index=False)}
+    rows = []
+    for gap in inputs.gaps:
+        published = values.loc[(values["family"] == gap.family) & (values["year"] == gap.year), "measure"]
+        for measure in gap.measures or sorted(published.unique()):
+            value, source_ref = found.get((gap.family, gap.year, gap.province_code, measure), (None, ""))
+            rows.append({"family": gap.family, "year": gap.year, "province_code": gap.province_code,
+                         "measure": measure, "value": value, "source_ref": source_ref,
+                         "has_value": value is not None, "reason": gap.reason})
+    return pd.DataFrame(rows, columns=["family", "year", "province_code", "measure", "value", "source_ref",
+                                       "has_value", "reason"]).astype({"value": "float64"})
+
+
+def ranks(inputs: Inputs) -> pd.DataFrame:
+    """Every ranked row, with the number of provinces in force and, within complete tables (every
+    expected province has a primary value and rank), the rank interval its score allows:
+    1 + (provinces scoring higher) .. (provinces scoring at least as high)."""
+    ind = inputs.tables["indicators"]
+    ranked = ind[ind["rank"].notna()].copy()
+    ranked["n_provinces"] = [len(province_codes_in_force(int(y))) for y in ranked["year"]]
+    ranked["in_complete_table"] = False
+    ranked["rank_low"] = float("nan")
+    ranked["rank_high"] = float("nan")
+    eligible = ranked[ranked["primary"].astype(bool) & ranked["value"].notna()]
+    for (family, year, measure), group in eligible.groupby(["family", "year", "measure"]):
+        expected = _expected(inputs, family, int(year), measure)
+        if not expected or not expected <= set(group["province_code"]):
+            continue
+        ranked.loc[group.index, "in_complete_table"] = True
+        ranked.loc[group.index, "rank_low"] = group["value"].rank(method="min", ascending=False)
+        ranked.loc[group.index, "rank_high"] = group["value"].rank(method="max", ascending=False)
+    columns = ["province_code", "province", "year", "family", "measure", "source_id", "value", "rank",
+               "n_provinces", "in_complete_table", "rank_low", "rank_high", "source_ref"]
+    return ranked[columns].reset_index(drop=True).astype({"rank": "float64"})
+
+
+def papi_sums(inputs: Inputs) -> pd.DataFrame:
+    """PAPI province-years with the published total and every dimension: the sum and its difference."""
+    ind = _primary_values(inputs.tables["indicators"])
+    papi = ind[(ind["family"] == "PAPI") & ind["measure"].isin([*rules.PAPI_DIMENSIONS_8, "total"])]
+    wide = papi.pivot_table(index=["province_code", "year"], columns="measure", values="value", aggfunc="first")
+    totals = papi[papi["measure"] == "total"].set_index(["province_code", "year"])
+    rows = []
+    for (code, year), row in wide.iterrows():
+        dims = rules.papi_dimensions(int(year))
+        if "total" not in row or pd.isna(row["total"]) or any(d not in row or pd.isna(row[d]) for d in dims):
+            continue
+        total = totals.loc[(code, year)]
+        dim_sum = float(sum(row[d] for d in dims))
+        rows.append({"province_code": code, "province": total["province"], "year": int(year), "measure": "total",
+                     "value": float(row["total"]), "dimension_sum": round(dim_sum, 9),
+                     "difference": round(abs(dim_sum - float(row["total"])), 9),
+                     "dimensions": "+".join(dims), "source_ref": total["source_ref"]})
+    return pd.DataFrame(rows, columns=["province_code", "province", "year", "measure", "value", "dimension_sum",
+                                       "difference", "dimensions", "source_ref"])
+
+
+def conflicts(inputs: Inputs) -> pd.DataFrame:
+    """One row per conflict: how its claims were settled (one selected, or all explicitly left open)."""
+    fig = inputs.tables["reported_figures"]
+    fig = fig[fig["conflict_id"].notna()]
+    rows = []
+    for conflict_id, group in fig.groupby("conflict_id", sort=True):
+        status = group["status"].value_counts()
+        n, selected = len(group), int(status.get("conflict-selected", 0))
+        if selected == 1 and selected + int(status.get("conflict-rejected", 0)) == n:
+            state = "one selected"
+        elif int(status.get("conflict-unresolved", 0)) == n:
+            state = "left open"
+        else:
+            state = "inconsistent: " + ", ".join(f"{k} ×{v}" for k, v in sorted(status.items()))
+        first = group.iloc[0]
+        rows.append({"conflict_id": conflict_id, "family": first["family"], "year": int(first["year"]),
+                     "province": first["province"], "measure": first["measure"], "n_claims": n,
+                     "values": " | ".join(str(v) for v in group["value"].tolist()),
+                     "figure_ids": " | ".join(group["figure_id"]), "state": state})
+    return pd.DataFrame(rows, columns=["conflict_id", "family", "year", "province", "measure", "n_claims",
+                                       "values", "figure_ids", "state"])
+
+
+LABEL_COLUMNS = ["family", "year", "programme", "province_code", "province", "province_2025", "region"]
+
+
+def labels(inputs: Inputs) -> pd.DataFrame:
+    """Each distinct family × year × programme × province labelling in indicators, with its row count
+    and the years the registry has the province in force (the registry and calendar checks run on
+    these few thousand rows instead of every value)."""
+    ind = inputs.tables["indicators"]
+    grouped = ind.groupby(LABEL_COLUMNS, dropna=False, sort=True)
+    out = grouped.agg(n_rows=("source_ref", "size"), source_ref=("source_ref", "first")).reset_index()
+    spans = {p.code: (p.valid_from.year, p.valid_to.year) for p in all_provinces()}
+    out["in_force_from"] = [spans.get(c, (None, None))[0] for c in out["province_code"]]
+    out["in_force_to"] = [spans.get(c, (None, None))[1] for c in out["province_code"]]
+    return out.astype({"in_force_from": "Int64", "in_force_to": "Int64"})
+
+
+def column_types(inputs: Inputs) -> pd.DataFrame:
+    """One row per column of every loaded table: the schema's type and the type the values parse as."""
+    rows = [{"table": table, "column": col.name, "expected": PANDAS_TYPES[col.dtype],
+             "observed": str(frame[col.name].dtype) if col.name in frame.columns else "(missing)"}
+            for table, frame in inputs.tables.items() for col in TABLES[table].columns]
+    return pd.DataFrame(rows, columns=["table", "column", "expected", "observed"])
+
+
+# view name -> (table it is derived from, or None for every loaded table; builder)
+VIEWS: dict[str, tuple[str | None, Callable[[Inputs], pd.DataFrame]]] = {
+    "column_types": (None, column_types),
+    "indicators.labels": ("indicators", labels),
+    "indicators.coverage": ("indicators", coverage),
+    "indicators.documented_gaps": ("indicators", documented_gap_values),
+    "indicators.ranks": ("indicators", ranks),
+    "indicators.papi_sums": ("indicators", papi_sums),
+    "reported_figures.conflicts": ("reported_figures", conflicts),
+}
