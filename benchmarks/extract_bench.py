@@ -1,0 +1,68 @@
+"""Claim extractor benchmark: precision and recall on the labelled sentences, and throughput.
+
+Run: .venv/bin/python benchmarks/extract_bench.py [--show-misses]
+
+Quality is measured on tests/fixtures/extract_labelled.yml (hand-written, invented numbers).
+Throughput is measured on at least 1 MB of text built by repeating those same sentences (one per
+line) - so it is the speed on report-like prose dense with figures, not on real documents - as the
+best of three runs.
+Targets (issue 5): precision >= 0.95 and recall >= 0.85 on value and kind, indicator precision >= 0.9,
+>= 1 MB/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from cchc_research.extract import extract_claims
+from cchc_research.extract.evaluate import load_labelled, score, sentence_input
+
+LABELLED = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "extract_labelled.yml"
+MIN_BYTES = 1_000_000
+
+
+def throughput(sentences: list[dict], runs: int = 3) -> tuple[float, int, int]:
+    """(MB/s, bytes, claims) for extract_claims on >= 1 MB of repeated labelled sentences, best of `runs`
+    (the machine is shared: the fastest run is the least disturbed one)."""
+    block = "\n".join(sentence_input(s) for s in sentences) + "\n"
+    text = block * (MIN_BYTES // len(block.encode("utf-8")) + 1)
+    size = len(text.encode("utf-8"))
+    seconds = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        claims = extract_claims(text, {"file": "bench"})
+        seconds.append(time.perf_counter() - start)
+    return size / 1e6 / min(seconds), size, len(claims)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show-misses", action="store_true", help="list every extra, missed or mislabelled claim")
+    args = parser.parse_args(argv)
+    sentences = load_labelled(LABELLED)
+    result = score(sentences)
+    print(f"labelled set: {len(sentences)} sentences, {result.labelled} labelled claims, "
+          f"{result.predicted} predicted, {result.matched} matched (kind + value)")
+    print(f"precision (value+kind): {result.precision:.3f}   target >= 0.95")
+    print(f"recall    (value+kind): {result.recall:.3f}   target >= 0.85")
+    print(f"indicator precision   : {result.indicator_precision:.3f}   target >= 0.90 "
+          f"({result.indicator_right}/{result.indicator_given} matched claims given an indicator)")
+    print(f"indicator recall      : {result.indicator_recall:.3f}   "
+          f"({result.indicator_found}/{result.indicator_labelled} labelled indicators found)")
+    for key, same in result.same.items():
+        print(f"same {key:<17}: {same / max(result.matched, 1):.3f}   ({same}/{result.matched} matched claims)")
+    rate, size, n = throughput(sentences)
+    print(f"throughput            : {rate:.2f} MB/s   target >= 1 ({size / 1e6:.2f} MB of repeated labelled "
+          f"sentences, {n} claims)")
+    if args.show_misses:
+        print("\n".join(["", *result.misses]))
+    ok = result.precision >= 0.95 and result.recall >= 0.85 and result.indicator_precision >= 0.9 and rate >= 1
+    print("all targets met" if ok else "TARGETS NOT MET")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
