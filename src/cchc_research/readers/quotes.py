@@ -116,7 +116,8 @@ def read_averages(path: Path, file: str, source_id: str) -> pd.DataFrame:
     """National and regional averages: unit_level 'national' or 'region' (region name in province_as_written)."""
     df = read_csv(path, ["indicator", "year", "unit_level", "value", "source_url", "evidence", "note"], file)
     regional = df["unit_level"].str.startswith("regional average")
-    area = df["unit_level"].str.split(":", n=1).str[1].str.strip().where(regional, "")
+    # as written: the region's name for regional averages, the source's wording for national ones
+    area = df["unit_level"].str.split(":", n=1).str[1].str.strip().where(regional, df["unit_level"])
     level = regional.map({True: "region", False: "national"})
     note = (df["unit_level"] + "; " + df["note"]).str.strip("; ")
     return _quotes(df, file=file, source_id=source_id, family=df["indicator"], measure="total",
