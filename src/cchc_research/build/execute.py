@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -58,11 +59,14 @@ def build_one(job: Job) -> Outcome:
     job.executed.parent.mkdir(parents=True, exist_ok=True)
     job.failed.unlink(missing_ok=True)
     try:
-        nb = papermill.execute_notebook(
-            job.notebook, job.executed, parameters=job.report.parameters, kernel_name="python3",
-            cwd=job.cwd, progress_bar=False, request_save_on_cell_execute=False,
-            shutdown_kernel="immediate",  # nbclient trait: stop the kernel at once, no 3 s grace period
-            config=Config({"KernelManager": {"transport": "ipc"}}))  # local sockets: no TCP port races
+        with tempfile.TemporaryDirectory(prefix="cchc-kernel-") as sockets:
+            # Local sockets in a private folder: no TCP port races between parallel kernels, no
+            # "unencrypted TCP" warning. (Without `ip`, IPC sockets land in the cwd and collide.)
+            config = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
+            nb = papermill.execute_notebook(
+                job.notebook, job.executed, parameters=job.report.parameters, kernel_name="python3",
+                cwd=job.cwd, progress_bar=False, request_save_on_cell_execute=False, config=config,
+                shutdown_kernel="immediate")  # nbclient trait: stop the kernel at once, no 3 s grace period
         job.html.parent.mkdir(parents=True, exist_ok=True)
         job.html.write_text(render(nb, job.report, job.header), encoding="utf-8")  # staging: private until the swap
     except Exception as exc:  # noqa: BLE001 - any failure belongs to this report only

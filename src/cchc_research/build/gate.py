@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..errors import CchcError
@@ -9,10 +10,19 @@ from ..paths import Project
 
 
 def summary(project: Project) -> dict[str, Any] | None:
-    """The latest validation summary written by `cchc validate`, or None."""
+    """The validation that speaks for the current data: the published (passed) summary, unless a later
+    run failed. `cchc validate` leaves the summary of a failed run in .build/validation/summary.json."""
     from ..validate import load_summary
 
-    return load_summary(project)
+    published = load_summary(project)
+    try:
+        latest = json.loads((project.root / ".build" / "validation" / "summary.json").read_text("utf-8"))
+    except (FileNotFoundError, ValueError):
+        return published
+    if not latest.get("success") and (published is None
+                                      or str(latest.get("generated_at")) > str(published.get("generated_at"))):
+        return latest
+    return published
 
 
 def check(found: dict[str, Any] | None, data_hash: str) -> None:

@@ -1,0 +1,227 @@
+"""`cchc build` on the synthetic fixture notebook: pages, index, failure isolation, incremental
+builds, atomic publishing. (The real notebooks: test_build_reports.py; the browser: test_build_browser.py.)"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cchc_research.build import index as index_module
+from cchc_research.build.render import external_references
+from cchc_research.cli import main
+from cchc_research.io import tree_hash
+
+FIXTURES = Path(__file__).parent / "fixtures" / "build"
+SUBSET = ("--only", "ha-n*", "--only", "fixture-overview")  # Hà Nam, Hà Nội and the overview
+SUBSET_PAGES = ("province/ha-noi.html", "province/ha-nam.html", "overview/fixture-overview.html")
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def project(project_copy):
+    """A cleaned repository copy with the fixture notebook and its matrix (config/fixture-reports.yml)."""
+    shutil.copy(FIXTURES / "fixture_report.ipynb", project_copy.notebooks / "fixture_report.ipynb")
+    shutil.copy(FIXTURES / "reports.yml", project_copy.config / "fixture-reports.yml")
+    return project_copy
+
+
+def build(project, capsys, *args: str, gate: bool = False) -> tuple[int, str]:
+    """Exit code and everything printed (stdout, then stderr). The validation gate is off unless `gate`."""
+    code = main(["build", "--root", str(project.root), "--matrix", str(project.config / "fixture-reports.yml"),
+                 "--workers", "2", *args, *(() if gate else ("--skip-validation-check",))])
+    printed = capsys.readouterr()
+    return code, printed.out + printed.err
+
+
+def edit_matrix(project, change) -> None:
+    path = project.config / "fixture-reports.yml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(doc)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def inodes(project) -> dict[str, int]:
+    return {rel: (project.reports / rel).stat().st_ino for rel in SUBSET_PAGES}
+
+
+def test_pages_are_self_contained_and_indexed(project, capsys):
+    code, out = build(project, capsys, *SUBSET)
+
+    assert code == 0, out
+    assert "3 built, 0 up to date (skipped), 0 failed" in out
+    for rel in SUBSET_PAGES:
+        html = (project.reports / rel).read_text(encoding="utf-8")
+        assert external_references(html) == []
+        assert not re.search(r"<script[^>]*\ssrc=|<link[^>]*\shref=|require\.min\.js|MathJax\.js|//(cdn|unpkg)", html)
+        assert "jp-InputPrompt" not in html.split("</style>")[-1] and "plt.subplots" not in html  # no code
+        assert re.search(r'<img [^>]*src="data:image/png;base64,[A-Za-z0-9+/]{100}', html)
+        assert 'href="../validation/index.html"' in html and 'href="../index.html"' in html
+    assert '<html lang="vi">' in (project.reports / "province/ha-noi.html").read_text(encoding="utf-8")
+    assert "<title>Thử nghiệm: Hà Nội</title>" in (project.reports / "province/ha-noi.html").read_text("utf-8")
+    assert '<html lang="en">' in (project.reports / "overview/fixture-overview.html").read_text(encoding="utf-8")
+
+    page = (project.reports / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr class="report" data-kind="(\w+)" data-region="([^"]*)" data-province="([^"]*)" '
+                      r'data-slug="([\w-]+)" data-status="(\w+)"', page)
+    assert len(rows) == 64  # every report of the matrix, built or not
+    built = {(kind, slug) for kind, _, _, slug, status in rows if status == "ok"}
+    assert built == {tuple(rel[:-5].split("/")) for rel in SUBSET_PAGES}
+    assert ("province", "Đồng bằng sông Hồng", "Hà Nội", "ha-noi", "ok") in rows
+    assert ("province", "Đồng bằng sông Cửu Long", "Cà Mau", "ca-mau", "missing") in rows
+    for rel in SUBSET_PAGES:
+        assert f'href="{rel}"' in page
+    assert external_references(page) == []
+    assert not re.search(r"<script[^>]*\ssrc=|<link[^>]*\shref=", page)
+
+
+def test_failing_report_does_not_stop_the_others(project, capsys):
+    edit_matrix(project, lambda doc: doc["reports"].append(
+        {"notebook": "fixture_report.ipynb", "kind": "overview", "slug": "broken", "title": "Hỏng",
+         "parameters": {"scale": -1}}))
+
+    code, out = build(project, capsys, *SUBSET, "--only", "broken")
+
+    assert code == 1
+    assert "3 built, 0 up to date (skipped), 1 failed" in out
+    assert "FAILED broken: ValueError: scale must be positive, got -1" in out
+    kept = project.root / ".build" / "failed" / "broken.ipynb"
+    assert kept.is_file() and "scale must be positive" in kept.read_text(encoding="utf-8")
+    assert all((project.reports / rel).is_file() for rel in SUBSET_PAGES)
+    assert not (project.reports / "overview" / "broken.html").exists()
+    page = (project.reports / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'data-slug="broken" data-status="failed"', page)
+    assert "ValueError: scale must be positive, got -1" in page
+
+    # Fixed: the failed report is rebuilt (alone) and its kept notebook goes away.
+    edit_matrix(project, lambda doc: doc["reports"][-1]["parameters"].update(scale=2))
+    code, out = build(project, capsys, *SUBSET, "--only", "broken")
+    assert code == 0 and "1 built, 3 up to date (skipped), 0 failed" in out
+    assert not kept.exists() and (project.reports / "overview" / "broken.html").is_file()
+
+
+def test_rebuild_runs_only_what_changed(project, capsys):
+    assert build(project, capsys, *SUBSET)[0] == 0
+    first = inodes(project)
+
+    code, out = build(project, capsys, *SUBSET)
+    assert code == 0 and "0 built, 3 up to date (skipped), 0 failed" in out
+    assert inodes(project) == first  # pages carried over untouched
+
+    edit_matrix(project, lambda doc: doc["reports"][1]["parameters"].update(scale=3))
+    code, out = build(project, capsys, *SUBSET)
+    assert code == 0 and "1 built, 2 up to date (skipped), 0 failed" in out
+    changed = {rel for rel, ino in inodes(project).items() if ino != first[rel]}
+    assert changed == {"overview/fixture-overview.html"}
+
+    with open(project.processed / "indicators.csv", "a", encoding="utf-8") as fh:
+        fh.write("\n")  # any change of the processed data invalidates every report
+    assert "3 built, 0 up to date" in build(project, capsys, *SUBSET)[1]
+
+    assert "3 built, 0 up to date" in build(project, capsys, *SUBSET, "--force")[1]
+
+
+def test_only_subset_keeps_the_other_pages(project, capsys):
+    assert build(project, capsys, *SUBSET)[0] == 0
+    code, out = build(project, capsys, "--only", "fixture-overview", "--force")
+    assert code == 0 and "1 built, 0 up to date (skipped), 0 failed" in out
+    assert all((project.reports / rel).is_file() for rel in SUBSET_PAGES)
+
+
+def test_failed_publish_leaves_the_site_as_it_was(project, capsys, monkeypatch):
+    assert build(project, capsys, *SUBSET)[0] == 0
+    (project.reports / "validation").mkdir()
+    (project.reports / "validation" / "index.html").write_text("validation summary", encoding="utf-8")
+    before = {p.relative_to(project.reports): p.stat().st_ino for p in project.reports.rglob("*")}
+
+    def broken_index(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(index_module, "render_index", broken_index)
+    with pytest.raises(RuntimeError, match="disk full"):
+        build(project, capsys, *SUBSET, "--force")
+
+    assert {p.relative_to(project.reports): p.stat().st_ino for p in project.reports.rglob("*")} == before
+    assert [p.name for p in project.reports.parent.iterdir() if p.name.startswith(".reports")] == []
+
+
+def test_validation_pages_are_carried_over(project, capsys):
+    (project.reports / "validation").mkdir()
+    (project.reports / "validation" / "index.html").write_text("validation summary", encoding="utf-8")
+    (project.reports / "data-docs" / "static").mkdir(parents=True)
+    (project.reports / "data-docs" / "static" / "x.css").write_text("body {}", encoding="utf-8")
+
+    assert build(project, capsys, "--only", "fixture-overview")[0] == 0
+
+    assert (project.reports / "validation" / "index.html").read_text(encoding="utf-8") == "validation summary"
+    assert (project.reports / "data-docs" / "static" / "x.css").is_file()
+
+
+def test_unknown_pattern_and_missing_data_are_errors(project, capsys):
+    code, out = build(project, capsys, "--only", "no-such-report")
+    assert code == 1 and "no report matches --only no-such-report" in out
+    for table in project.processed.glob("*.csv"):
+        table.unlink()
+    code, out = build(project, capsys)
+    assert code == 1 and "run `cchc clean` first" in out
+
+
+def publish_summary(project, **fields) -> None:
+    """A validation summary as `cchc validate` publishes it (reports/validation/summary.json)."""
+    summary = {"success": True, "generated_at": "2025-01-01T00:00:00+00:00", "n_failed_error": 0,
+               "data_hash": tree_hash(project.processed, "*.csv"), **fields}
+    (project.reports / "validation").mkdir(parents=True, exist_ok=True)
+    (project.reports / "validation" / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("summary", "message"), [
+    (None, "refusing to build: no validation summary found"),
+    ({"data_hash": "0" * 64}, "refusing to build: the validation of 2025-01-01T00:00:00+00:00 checked other data"),
+    ({"success": False, "n_failed_error": 3}, "refusing to build: validation failed (3 failed expectation(s)"),
+])
+def test_gate_refuses_missing_stale_or_failed_validation(project, capsys, summary, message):
+    if summary is not None:
+        publish_summary(project, **summary)
+    code, out = build(project, capsys, "--only", "fixture-overview", gate=True)
+    assert code == 1 and message in out
+    assert not (project.reports / "index.html").exists()
+
+
+def test_gate_passes_current_validation_and_shows_it(project, capsys):
+    publish_summary(project)
+    code, out = build(project, capsys, "--only", "fixture-overview", gate=True)
+    assert code == 0, out
+    page = (project.reports / "overview" / "fixture-overview.html").read_text(encoding="utf-8")
+    assert '<a class="passed" href="../validation/index.html">passed</a>' in page
+    assert "đạt (passed), 2025-01-01T00:00:00+00:00" in (project.reports / "index.html").read_text("utf-8")
+
+
+def test_gate_sees_a_later_failed_run(project, capsys):
+    """`cchc validate` keeps the last passed summary published and puts a failed run in .build/validation/."""
+    publish_summary(project)
+    failed = {"success": False, "generated_at": "2025-02-01T00:00:00+00:00", "n_failed_error": 2,
+              "data_hash": tree_hash(project.processed, "*.csv")}
+    (project.root / ".build" / "validation").mkdir(parents=True)
+    (project.root / ".build" / "validation" / "summary.json").write_text(json.dumps(failed), encoding="utf-8")
+    code, out = build(project, capsys, "--only", "fixture-overview", gate=True)
+    assert code == 1 and "validation failed (2 failed expectation(s)" in out
+
+
+def test_gate_follows_a_real_validation_run(project, capsys):
+    """Whatever `cchc validate` concludes on the cleaned data, the build agrees with it."""
+    validated = main(["validate", "--root", str(project.root), "--no-data-docs"]) == 0
+    capsys.readouterr()
+    code, out = build(project, capsys, "--only", "fixture-overview", gate=True)
+    if validated:
+        assert code == 0, out
+        with open(project.processed / "indicators.csv", "a", encoding="utf-8") as fh:
+            fh.write("\n")  # data changed after validation: stale
+        code, out = build(project, capsys, "--only", "fixture-overview", gate=True)
+        assert code == 1 and "checked other data" in out
+    else:
+        assert code == 1 and "refusing to build" in out
