@@ -5,7 +5,8 @@ Run: .venv/bin/python benchmarks/extract_bench.py [--show-misses]
 Quality is measured on tests/fixtures/extract_labelled.yml (hand-written, invented numbers).
 Throughput is measured on at least 1 MB of text built by repeating those same sentences (one per
 line) - so it is the speed on report-like prose dense with figures, not on real documents - as the
-best of three runs.
+best of three runs, in MB per CPU second (the target is checked on this: the machine is shared) and
+in MB per wall-clock second.
 Targets (issue 5): precision >= 0.95 and recall >= 0.85 on value and kind, indicator precision >= 0.9,
 >= 1 MB/s.
 """
@@ -13,6 +14,7 @@ Targets (issue 5): precision >= 0.95 and recall >= 0.85 on value and kind, indic
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -24,18 +26,20 @@ LABELLED = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "extr
 MIN_BYTES = 1_000_000
 
 
-def throughput(sentences: list[dict], runs: int = 3) -> tuple[float, int, int]:
-    """(MB/s, bytes, claims) for extract_claims on >= 1 MB of repeated labelled sentences, best of `runs`
-    (the machine is shared: the fastest run is the least disturbed one)."""
+def throughput(sentences: list[dict], runs: int = 3) -> tuple[float, float, int, int]:
+    """(MB per wall-clock second, MB per CPU second, bytes, claims) for extract_claims on >= 1 MB of
+    repeated labelled sentences, best of `runs` each (the machine is shared: the fastest run is the
+    least disturbed one, and CPU time does not count the time other processes hold the CPU)."""
     block = "\n".join(sentence_input(s) for s in sentences) + "\n"
     text = block * (MIN_BYTES // len(block.encode("utf-8")) + 1)
     size = len(text.encode("utf-8"))
-    seconds = []
+    wall, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         claims = extract_claims(text, {"file": "bench"})
-        seconds.append(time.perf_counter() - start)
-    return size / 1e6 / min(seconds), size, len(claims)
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return size / 1e6 / min(wall), size / 1e6 / min(cpu), size, len(claims)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,12 +58,12 @@ def main(argv: list[str] | None = None) -> int:
           f"({result.indicator_found}/{result.indicator_labelled} labelled indicators found)")
     for key, same in result.same.items():
         print(f"same {key:<17}: {same / max(result.matched, 1):.3f}   ({same}/{result.matched} matched claims)")
-    rate, size, n = throughput(sentences)
-    print(f"throughput            : {rate:.2f} MB/s   target >= 1 ({size / 1e6:.2f} MB of repeated labelled "
-          f"sentences, {n} claims)")
+    wall, cpu, size, n = throughput(sentences)
+    print(f"throughput            : {cpu:.2f} MB per CPU second, {wall:.2f} MB/s wall clock   target >= 1 "
+          f"({size / 1e6:.2f} MB of repeated labelled sentences, {n} claims; load average {os.getloadavg()[0]:.1f})")
     if args.show_misses:
         print("\n".join(["", *result.misses]))
-    ok = result.precision >= 0.95 and result.recall >= 0.85 and result.indicator_precision >= 0.9 and rate >= 1
+    ok = result.precision >= 0.95 and result.recall >= 0.85 and result.indicator_precision >= 0.9 and cpu >= 1
     print("all targets met" if ok else "TARGETS NOT MET")
     return 0 if ok else 1
 

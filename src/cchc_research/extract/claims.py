@@ -29,7 +29,7 @@ from ..provinces import Province
 from . import patterns as P
 from .indicators import (COMPATIBLE, CUE_RE, CUT_CODES, CUT_SUBJECT_RE, INDEX_FAMILIES, NOUN_CLASS, NOUN_INDICATORS,
                          PAR_CONTEXT_RE, cue_code)
-from .places import _spellings, document_province, province_of, subject_re
+from .places import spellings, document_province, province_of, subject_re
 from .text import canonical_tones, clean_text, sentence_at, sentence_bounds
 
 KINDS = ("rank", "percent", "score", "fraction", "count", "change")
@@ -167,10 +167,6 @@ def _fraction(m: re.Match[str], doc: _Document) -> _Reading | None:
                     m.start("fr"), dec, None)
 
 
-def _noun_class(noun: str | None) -> str:
-    return NOUN_CLASS.get((noun or "").lower(), "")
-
-
 class _Spans:
     """Matches of one pattern over the whole document, searchable by position."""
 
@@ -237,7 +233,7 @@ class _Subject(NamedTuple):
 def _subject(m: re.Match[str], text: str, home: Province | None, home_written: str | None) -> _Subject:
     """The subject a subject_re match names (a province name after "thành phố" is a province)."""
     group = m.lastgroup
-    if group == "province" or group == "district" and canonical_tones(m.group("dname")) in _spellings():
+    if group == "province" or group == "district" and canonical_tones(m.group("dname")) in spellings():
         key = "province" if group == "province" else "dname"
         return _Subject("province", province_of(m.group(key)), text[m.start(key):m.end(key)], None)
     if group == "province_any":
@@ -258,7 +254,8 @@ class _Document:
         self.home, self.home_written = home, home_written
         self.sentences = sentence_bounds(self.view)
         self.masked, self.years = _mask(self.view, self.low)
-        self.cues = _Spans([(m.start(), m.end(), cue_code(m)) for m in CUE_RE.finditer(self.low)])
+        self.cues = _Spans([(m.start(), m.end(), code) for m in CUE_RE.finditer(self.low)
+                            if (code := cue_code(self.low, m))])
         self.subjects = _Spans([(m.start(), m.end(), _subject(m, text, home, home_written))
                                 for m in subject_re().finditer(self.view)])
         self.linkable = _blank(self.masked, [(s, e) for s, e, subject in self.subjects.items

@@ -21,6 +21,7 @@ from ..provinces import all_provinces
 from ..readers.common import QUOTE_COLUMNS
 from .claims import Claim, extract_claims
 from .indicators import family_measure
+from .places import document_province
 from .text import load_document
 
 MANIFEST = "manifest.yml"
@@ -101,6 +102,7 @@ def read_folder(documents_dir: Path) -> FolderReading:
     read = 0
     for entry in entries:
         try:
+            document_province(entry, file=documents_dir / MANIFEST, row=entry["row"])  # names the entry if unknown
             claims += extract_claims(load_document(documents_dir / entry["file"]), entry)
             read += 1
         except DataError as exc:

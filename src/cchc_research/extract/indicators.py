@@ -120,18 +120,56 @@ def family_measure(code: str) -> tuple[str, str]:
     return family, measure or "total"
 
 
+def _split_top(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex."""
+    parts, depth, current, i = [], 0, "", 0
+    while i < len(pattern):
+        ch = pattern[i]
+        step = 2 if ch == "\\" else (pattern.index("]", i + 1) + 1 - i if ch == "[" else 1)
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += pattern[i:i + step]
+        i += step
+    return parts + [current]
+
+
+def _flatten(pattern: str) -> list[str]:
+    """Alternatives that each start with a literal: "(?:chỉ số )?sipas|x" → ["chỉ số sipas", "sipas", "x"]."""
+    out = []
+    for alt in _split_top(pattern):
+        if not alt.startswith("(?:"):
+            out.append(alt)
+            continue
+        depth, end = 0, 0
+        for end, ch in enumerate(alt, start=1):
+            depth += (ch == "(") - (ch == ")")
+            if depth == 0:
+                break
+        rest = alt[end:]
+        optional = rest.startswith("?")
+        rest = rest[1:] if optional else rest
+        out += [flat for head in _split_top(alt[3:end - 1]) for flat in _flatten(head + rest)]
+        out += _flatten(rest) if optional else []
+    return out
+
+
 def _cue_pattern() -> re.Pattern[str]:
-    """One alternation over every name and cue; the group name says which (`i_`, `f_`, `g_`, `c_`, `b_`).
-    The look-behind and look-ahead in front let the engine skip positions inside words at once."""
-    parts = [rf"(?P<local_par>{LOCAL_PAR})"]
-    parts += [rf"(?P<f_{n}>(?:lĩnh vực|chỉ số thành phần|nội dung)(?: (?:về|thứ \d))? (?:{p}))"
-              for n, p in PAR_FIELDS.items()]
-    parts += [rf"(?P<i_{code}>{p})" for code, p in INDEX_NAMES.items()]
-    parts += [rf"(?P<g_{n}>{p})" for n, p in PAR_FIELDS.items()]
-    parts += [rf"(?P<c_{code}>{p})" for code, p in COUNT_CUES.items()]
-    parts.append(rf"(?P<b_>{BLOCKERS})")
-    parts.append(r"(?P<r_>trong đó|trong số đó|bao gồm)")
-    return re.compile(r"(?<!\w)(?=[^\W\d_])(?:" + "|".join(parts) + r")(?!\w)")
+    """One alternation over every name and cue. Each alternative starts with a literal, so the engine
+    jumps between candidate positions, and ends with an empty group naming what it is: `i_` index,
+    `f_` PAR field after "lĩnh vực", `g_` PAR field alone, `c_` count cue, `b_` blocker, `r_` reset;
+    earlier alternatives win at the same position."""
+    groups = [("local_par", LOCAL_PAR)]
+    groups += [(f"f_{n}", rf"(?:lĩnh vực|chỉ số thành phần|nội dung)(?: (?:về|thứ \d))? (?:{p})")
+               for n, p in PAR_FIELDS.items()]
+    groups += [(f"i_{code}", p) for code, p in INDEX_NAMES.items()]
+    groups += [(f"g_{n}", p) for n, p in PAR_FIELDS.items()]
+    groups += [(f"c_{code}", p) for code, p in COUNT_CUES.items()]
+    groups += [("b_", BLOCKERS), ("r_", r"trong đó|trong số đó|bao gồm")]
+    alternatives = [f"{alt}(?P<{name}__{i}>)" for name, p in groups for i, alt in enumerate(_flatten(p))]
+    return re.compile("(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
 CUE_RE = _cue_pattern()
@@ -139,15 +177,17 @@ PAR_CONTEXT_RE = re.compile(r"(?<!\w)(?:par[ -]?index|chỉ số (?:cchc|cải c
                             r"|lĩnh vực)(?!\w)")
 
 
-def cue_code(match: re.Match[str]) -> tuple[str, str | None]:
-    """(category, code) of a CUE_RE match.
+def cue_code(low: str, match: re.Match[str]) -> tuple[str, str | None] | None:
+    """(category, code) of a CUE_RE match in the lower-cased text `low`; None when it starts inside a word.
 
     Categories: "index" (headline index or named PAR field), "field" (a PAR field named without
     "lĩnh vực": counts only where the sentence speaks of PAR INDEX), "count" (a count cue; "cut" is
     resolved with the noun), "block" (another measure: code None), "reset" ("trong đó": what was
     named before it is about the whole, not the part that follows).
     """
-    group = match.lastgroup or ""
+    if match.start() and low[match.start() - 1].isalnum():
+        return None
+    group = (match.lastgroup or "").partition("__")[0]
     if group == "local_par":
         return "index", "PAR_INDEX"
     kind, _, rest = group.partition("_")

@@ -34,7 +34,6 @@ def trie(words) -> str:
     return build(tree)
 
 
-NUM = r"\d+(?:[.,]\d+)*"
 # Patterns that start with a digit check the character before it *after* matching it ("\d(?<!…\d)"), so that
 # the regex engine can skip every non-digit position quickly.
 _N = r"\d(?<![\w.,/]\d)\d*(?:[.,]\d+)*(?![\w/]|[.,]\d)"

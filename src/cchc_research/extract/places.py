@@ -26,7 +26,8 @@ PRESS_FORMS = ("TP.HCM", "TP. HCM", "TP HCM", "TPHCM", "Tp.HCM", "Tp. Hồ Chí 
 _NAME = rf"[{UPPER}]\w*(?: [{UPPER}]\w*){{0,3}}"
 _SUBJECTS = (
     r"(?P<national>(?i:(?:(?:giá trị |mức |điểm )?(?:trung bình|bình quân)(?: [^\d,.;]{1,40}?)?(?: của)? (?:cả nước"
-    r"|toàn quốc|các tỉnh(?:, thành phố)?|63 tỉnh(?:, thành phố)?))|(?:cả nước|toàn quốc) (?:đạt|là|có)))",
+    r"|toàn quốc|các tỉnh(?:, thành phố)?|63 tỉnh(?:, thành phố)?))|(?:cả nước|toàn quốc)(?: bình quân| trung bình)?"
+    r" (?:đạt|là|có)))",
     rf"(?P<district>(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|TP\.?) ?(?P<dname>{_NAME}|\d{{1,2}}))",
     rf"(?P<district_any>cấp huyện|(?:UBND|của|toàn) (?:các )?huyện)(?! [{UPPER}])",
     rf"(?P<commune>(?:[Xx]ã|[Pp]hường|[Tt]hị trấn) (?P<cname>{_NAME}|\d{{1,2}}))",
@@ -44,7 +45,7 @@ def _variants(name: str) -> set[str]:
 
 
 @functools.cache
-def _spellings() -> dict[str, Province]:
+def spellings() -> dict[str, Province]:
     """Every spelling the text alternation looks for → its province (canonical tone placement)."""
     found: dict[str, Province] = {}
     for province in all_provinces():
@@ -69,7 +70,7 @@ def _resolves_to(spelling: str, code: str) -> bool:
 @functools.cache
 def subject_re() -> re.Pattern[str]:
     """One alternation for every kind of subject; province names as group `province`."""
-    names = trie(_spellings())
+    names = trie(spellings())
     return re.compile(rf"(?<![\w.])(?=\w)(?:(?P<province>{names})(?!\w)|" + "|".join(_SUBJECTS) + r")")
 
 
