@@ -91,8 +91,8 @@ def validate_project(project: Project, tables: list[str] | None = None, result_f
     frames = _frames(project, names, say)
     suites = [s for s in suites_for(names) if s.name in frames]
 
+    gxc.clear_generated(project)
     context = gxc.open_context(project)
-    gxc.clear_results(project)
     folder = gxc.stage_batches(project, frames)
     result = gxc.checkpoint(context, folder, suites, result_format).run()
     summary = summarise(result, suites, frames, generated_at=generated_at, data_hash=data_hash)

@@ -35,29 +35,36 @@ REPORTED_STATUSES = ("single", "agreed", "conflict-selected", "conflict-rejected
 CONFLICT_STATUSES = REPORTED_STATUSES[2:]
 
 
+# A row condition: terms (column, operator, value) that must all hold; operators ==, <, >=, in, not in.
+Where = tuple[tuple[str, str, object], ...]
+
+
+def describe(where: Where) -> str:
+    """The condition as readable text, e.g. 'family == PAPI and year < 2018'."""
+    return " and ".join(f"{col} {op} {list(value) if isinstance(value, tuple) else value}"
+                        for col, op, value in where)
+
+
 @dataclass(frozen=True)
 class Scale:
-    """A published scale: `condition` (a pandas query on family, measure, year) selects the rows."""
+    """A published scale for the rows `where` selects."""
 
     name: str
-    condition: str
+    where: Where
     low: float
     high: float
 
 
-def _in(values: tuple[str, ...]) -> str:
-    return "[" + ", ".join(f'"{v}"' for v in values) + "]"
-
-
 PUBLISHED_SCALES: tuple[Scale, ...] = (
-    Scale("papi_dimensions", f'family == "PAPI" and measure in {_in(PAPI_DIMENSIONS_8)}', 1, 10),
-    Scale("papi_total_6d", f'family == "PAPI" and measure == "total" and year < {PAPI_8D_FROM}', 6, 60),
-    Scale("papi_total_8d", f'family == "PAPI" and measure in ["total", "total_weighted"] '
-                           f'and year >= {PAPI_8D_FROM}', 10, 80),
-    Scale("pci_total", f'family == "PCI" and measure in {_in(PCI_TOTALS)}', 0, 100),
-    Scale("pci_sub_indices", f'family == "PCI" and measure not in {_in(PCI_TOTALS)}', 0, 10),
-    Scale("par_index_total", 'family == "PAR_INDEX" and measure == "total"', 0, 100),
-    Scale("sipas_total", 'family == "SIPAS" and measure == "total"', 0, 100),
+    Scale("papi_dimensions", (("family", "==", "PAPI"), ("measure", "in", PAPI_DIMENSIONS_8)), 1, 10),
+    Scale("papi_total_6d", (("family", "==", "PAPI"), ("measure", "==", "total"), ("year", "<", PAPI_8D_FROM)),
+          6, 60),
+    Scale("papi_total_8d", (("family", "==", "PAPI"), ("measure", "in", ("total", "total_weighted")),
+                            ("year", ">=", PAPI_8D_FROM)), 10, 80),
+    Scale("pci_total", (("family", "==", "PCI"), ("measure", "in", PCI_TOTALS)), 0, 100),
+    Scale("pci_sub_indices", (("family", "==", "PCI"), ("measure", "not in", PCI_TOTALS)), 0, 10),
+    Scale("par_index_total", (("family", "==", "PAR_INDEX"), ("measure", "==", "total")), 0, 100),
+    Scale("sipas_total", (("family", "==", "SIPAS"), ("measure", "==", "total")), 0, 100),
 )
 
 

@@ -31,6 +31,7 @@ class Check:
     description: str
     expectation: str  # class name in great_expectations.expectations
     kwargs: Mapping[str, Any] = field(default_factory=dict)
+    where: rules.Where = ()  # only rows meeting this condition are checked
 
     @property
     def columns(self) -> list[str]:
@@ -48,12 +49,13 @@ class Suite:
     examples: tuple[str, ...]  # columns printed for failing rows
 
 
-def check(name: str, description: str, expectation: str, severity: str = "error", **kwargs: Any) -> Check:
+def check(name: str, description: str, expectation: str, severity: str = "error", where: rules.Where = (),
+          **kwargs: Any) -> Check:
     if severity not in SEVERITIES:
         raise ValueError(f"check {name}: severity must be one of {SEVERITIES}")
-    if "row_condition" in kwargs:
-        kwargs["condition_parser"] = "pandas"
-    return Check(name, severity, description, expectation, kwargs)
+    if where:
+        description = f"{description} (rows where {rules.describe(where)})"
+    return Check(name, severity, description, expectation, kwargs, where)
 
 
 def in_set(name: str, description: str, column: str, values, **kw: Any) -> Check:
@@ -71,8 +73,7 @@ def at_least(name: str, description: str, a: str, b: str, **kw: Any) -> Check:
                  or_equal=True, ignore_row_if="either_value_is_missing", **kw)
 
 
-def _conflict_rows() -> str:
-    return f"status in {list(rules.CONFLICT_STATUSES)}"
+CONFLICT_ROWS: rules.Where = (("status", "in", rules.CONFLICT_STATUSES),)
 
 
 # --- checks shared by several tables -------------------------------------------------------------
@@ -101,24 +102,23 @@ def _registry() -> dict[str, dict[str, str]]:
             "region": {p.code: p.region for p in provinces}}
 
 
-def province_checks(family_rows: str | None = None) -> list[Check]:
+def province_checks() -> list[Check]:
     """Every province code is in the registry and its name, region and 2025 province agree with it."""
     reg = _registry()
-    kw = {"row_condition": family_rows} if family_rows else {}
     checks = [in_set("province_in_registry", "every province_code is a province of the registry "
-                     "(cchc_research.provinces)", "province_code", reg["province"], **kw)]
+                     "(cchc_research.provinces)", "province_code", reg["province"])]
     for column, what in (("province", "official name"), ("province_2025", "province from 2025-07-01"),
                          ("region", "GSO region")):
         checks.append(pair_in_set(f"{column}_matches_registry", f"{column} is the registry's {what} "
-                                  "for the province_code", "province_code", column, reg[column].items(), **kw))
+                                  "for the province_code", "province_code", column, reg[column].items()))
     return checks
 
 
 def scale_checks() -> list[Check]:
     """Values inside each measure's published scale (rules.PUBLISHED_SCALES)."""
-    return [check(f"value_in_published_scale_{s.name}", f"value within {s.low:g}-{s.high:g} where {s.condition}",
-                  "ExpectColumnValuesToBeBetween", column="value", min_value=s.low, max_value=s.high,
-                  row_condition=s.condition) for s in rules.PUBLISHED_SCALES]
+    return [check(f"value_in_published_scale_{s.name}", f"value within the published scale {s.low:g}-{s.high:g}",
+                  "ExpectColumnValuesToBeBetween", column="value", min_value=s.low, max_value=s.high, where=s.where)
+            for s in rules.PUBLISHED_SCALES]
 
 
 def family_year_pairs() -> list[tuple[str, int]]:
@@ -146,7 +146,7 @@ def indicators_checks() -> list[Check]:
               min_value=1),
         check("one_primary_row", "exactly one source is primary per province × year × family × measure",
               "ExpectCompoundColumnsToBeUnique", column_list=["province_code", "year", "family", "measure"],
-              row_condition="primary == True"),
+              where=(("primary", "==", True),)),
     ]
 
 
@@ -155,10 +155,10 @@ def reported_figures_checks() -> list[Check]:
         in_set("unit_level_known", "unit_level is province, region or national", "unit_level",
                ("province", "region", "national")),
         check("province_figure_has_province", "a provincial figure names its province", "ExpectColumnValuesToNotBeNull",
-              column="province_code", row_condition='unit_level == "province"'),
+              column="province_code", where=(("unit_level", "==", "province"),)),
         *province_checks(),
         pair_in_set("year_in_family_coverage", "year lies within the years the family's index exists",
-                    "family", "year", family_year_pairs(), row_condition=f"family in {list(FAMILIES)}"),
+                    "family", "year", family_year_pairs(), where=(("family", "in", FAMILIES),)),
         check("evidence_not_blank", "every figure has its quoted evidence", "ExpectColumnValuesToMatchRegex",
               column="evidence", regex=NOT_BLANK),
         check("source_urls_not_blank", "every figure has the source it was read from", "ExpectColumnValuesToMatchRegex",
@@ -166,10 +166,10 @@ def reported_figures_checks() -> list[Check]:
         in_set("status_known", f"status is one of {', '.join(rules.REPORTED_STATUSES)}", "status",
                rules.REPORTED_STATUSES),
         check("conflict_has_id", "every conflicting claim names its conflict", "ExpectColumnValuesToNotBeNull",
-              column="conflict_id", row_condition=_conflict_rows()),
+              column="conflict_id", where=CONFLICT_ROWS),
         check("conflict_has_resolution", "every conflicting claim carries the resolution (or the reason it is "
               "left open) from config/resolutions.yml", "ExpectColumnValuesToNotBeNull", column="resolution",
-              row_condition=_conflict_rows()),
+              where=CONFLICT_ROWS),
         *scale_checks(),
         check("rank_within_provinces", f"a rank lies within 1..{MAX_PROVINCES}", "ExpectColumnValuesToBeBetween",
               column="rank", min_value=1, max_value=MAX_PROVINCES),
@@ -217,7 +217,7 @@ def programme_targets_checks() -> list[Check]:
         check("unit_not_blank", "the target value has a unit", "ExpectColumnValuesToMatchRegex", column="unit",
               regex=NOT_BLANK),
         check("percent_within_0_100", "a percentage target lies within 0-100", "ExpectColumnValuesToBeBetween",
-              column="value", min_value=0, max_value=100, row_condition='unit in ["%", "percent"]'),
+              column="value", min_value=0, max_value=100, where=(("unit", "in", ("%", "percent")),)),
         pair_in_set("deadline_in_programme", "the deadline year falls within the target's programme period",
                     "programme", "deadline_year", programme_pairs(rules.TARGET_PROGRAMMES)),
         check("metric_snake_case", "metric is a lower-case snake_case name (cosmetic: warning only)",
@@ -329,7 +329,7 @@ EXAMPLES = {
     "indicators.documented_gaps": ("province_code", "year", "family", "measure", "value", "source_ref"),
     "indicators.ranks": ("province", "year", "family", "measure", "value", "rank", "rank_low", "rank_high",
                          "n_provinces", "source_ref"),
-    "indicators.papi_sums": ("province", "year", "measure", "value", "dimension_sum", "dimensions", "source_ref"),
+    "indicators.papi_sums": ("province", "province_code", "year", "measure", "value", "dimension_sum", "dimensions", "source_ref"),
     "reported_figures.conflicts": ("conflict_id", "province", "year", "measure", "values", "figure_ids"),
 }
 

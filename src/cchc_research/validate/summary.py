@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from .context import gx_name
 from .suites import Suite
 
 MAX_EXAMPLES = 5
@@ -58,12 +59,11 @@ def _outcome(r, suite: Suite, frame: pd.DataFrame) -> dict:
 def summarise(checkpoint_result, suites: list[Suite], frames: dict[str, pd.DataFrame], *, generated_at: str,
               data_hash: str) -> dict:
     """The summary document (keys as in summary.json), suites in the order given."""
-    by_suite = {key.expectation_suite_identifier.name: value
-                for key, value in checkpoint_result.run_results.items()}
+    by_suite = {key.expectation_suite_identifier.name: value for key, value in checkpoint_result.run_results.items()}
     tables = []
     for suite in suites:
         order = {c.name: i for i, c in enumerate(suite.checks)}
-        outcomes = [_outcome(r, suite, frames[suite.name]) for r in by_suite[suite.name].results]
+        outcomes = [_outcome(r, suite, frames[suite.name]) for r in by_suite[gx_name(suite.name)].results]
         tables.append({"table": suite.name, "rows": int(len(frames[suite.name])),
                        "expectations": sorted(outcomes, key=lambda o: order[o["name"]])})
     failed = [e for t in tables for e in t["expectations"] if not e["success"]]

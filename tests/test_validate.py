@@ -1,0 +1,259 @@
+"""The validation gate on the real processed data: it passes, publishes offline HTML, re-runs, works
+without network, and fails (without touching reports/) on each kind of corruption it guards against.
+
+Validation runs three times per session (shipped data, a re-run, one copy carrying every corruption at
+once, each in a different table/group so that each guard is asserted on its own failing rows).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from cchc_research import validate
+from cchc_research.io import csv_bytes, tree_hash
+from cchc_research.paths import Project
+from cchc_research.schema import TABLES, read_table
+from cchc_research.validate.context import gx_name
+from cchc_research.validate.datadocs import offline_html, remote_references
+from cchc_research.validate.gate import build_dir, validate_project
+from cchc_research.validate.suites import all_suites
+
+
+@dataclass
+class Run:
+    project: Project
+    summary: dict
+    output: list[str]
+
+
+def _copy(cleaned_project: Project, target: Path) -> Project:
+    shutil.copytree(cleaned_project.root, target)
+    return Project(target)
+
+
+def _validate(project: Project, **kwargs) -> Run:
+    lines: list[str] = []
+    summary = validate_project(project, say=lines.append, **kwargs)
+    return Run(project, summary, lines)
+
+
+def _no_network(*_args, **_kwargs):
+    raise OSError("network access attempted during validation")
+
+
+@pytest.fixture(scope="module")
+def shipped(cleaned_project, tmp_path_factory) -> Run:
+    """Validation of the shipped data, Data Docs included, with every socket connection refused."""
+    project = _copy(cleaned_project, tmp_path_factory.mktemp("shipped") / "repo")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(socket.socket, "connect", _no_network)
+        mp.setattr(socket.socket, "connect_ex", _no_network)
+        return _validate(project)
+
+
+def test_shipped_data_pass_offline(shipped: Run) -> None:
+    failures = [line for line in shipped.output if line.startswith("ERROR")]
+    assert shipped.summary["success"], "\n".join(failures)
+    assert shipped.summary["n_failed_error"] == 0
+
+
+def test_summary_json_published(shipped: Run) -> None:
+    project = shipped.project
+    on_disk = json.loads((project.reports / "validation" / "summary.json").read_text(encoding="utf-8"))
+    assert on_disk == validate.load_summary(project) == shipped.summary
+    assert set(on_disk) == {"success", "generated_at", "data_hash", "n_expectations", "n_failed_error",
+                            "n_failed_warning", "tables"}
+    assert on_disk["data_hash"] == tree_hash(project.processed, "*.csv")
+    tables = {t["table"]: t for t in on_disk["tables"]}
+    assert set(TABLES) <= set(tables)
+    assert tables["indicators"]["rows"] == len(read_table(project.processed, "indicators"))
+    for table in on_disk["tables"]:
+        for e in table["expectations"]:
+            assert set(e) == {"name", "severity", "description", "success", "unexpected_count", "examples"}
+            assert e["severity"] in ("error", "warning")
+    assert on_disk["n_expectations"] == sum(len(s.checks) for s in all_suites())
+
+
+def test_reports_are_offline(shipped: Run) -> None:
+    reports = shipped.project.reports
+    page = (reports / "validation" / "index.html").read_text(encoding="utf-8")
+    assert "<script" not in page and "indicators.papi_sums" in page
+    docs = list((reports / "data-docs").rglob("*.html"))
+    assert (reports / "data-docs" / "index.html") in docs and len(docs) > len(TABLES)
+    for path in [*reports.rglob("*.html"), *reports.rglob("*.css")]:
+        assert remote_references(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_suites_saved_with_severity(shipped: Run) -> None:
+    folder = shipped.project.expectations / "gx" / "expectations"
+    for suite in all_suites():
+        saved = json.loads((folder / f"{gx_name(suite.name)}.json").read_text(encoding="utf-8"))
+        assert [e["meta"]["name"] for e in saved["expectations"]] == [c.name for c in suite.checks]
+        for e, c in zip(saved["expectations"], suite.checks):
+            assert e["severity"] == {"error": "critical", "warning": "warning"}[c.severity]
+            assert e["meta"]["severity"] == c.severity
+
+
+def test_rerun_succeeds_and_keeps_one_run(shipped: Run) -> None:
+    suites = shipped.project.expectations / "gx" / "expectations"
+    before = {p.name: p.read_bytes() for p in suites.glob("*.json")}
+    again = _validate(shipped.project, data_docs=False)
+    assert again.summary["success"]
+    assert {p.name: p.read_bytes() for p in suites.glob("*.json")} == before
+    results = shipped.project.expectations / "gx" / "uncommitted" / "validations"
+    run_folders = {p.relative_to(results).parts[1:3] for p in results.rglob("*.json")}
+    assert len(run_folders) == 1  # only this run's results are kept
+
+
+# --- corruptions: each guard against the failure it exists for ---------------------------------------
+
+def _rewrite(project: Project, table: str, change) -> None:
+    frame = read_table(project.processed, table)
+    (project.processed / TABLES[table].file_name).write_bytes(csv_bytes(change(frame)))
+
+
+def _first(frame: pd.DataFrame, **where) -> int:
+    mask = pd.Series(True, index=frame.index)
+    for column, value in where.items():
+        mask &= frame[column] == value
+    assert mask.any(), where
+    return int(frame.index[mask][0])
+
+
+def _corrupt_indicators(f: pd.DataFrame) -> pd.DataFrame:
+    f = f.copy()
+    primary = f["primary"]
+    # value out of scale: a PAPI dimension above 10
+    f.loc[_first(f, family="PAPI", year=2015, measure="D1", province_code="01", primary=True), "value"] = 11.5
+    # PAPI sum mismatch: a total 0.5 off its dimensions
+    f.loc[_first(f, family="PAPI", year=2019, measure="total", province_code="79", primary=True), "value"] += 0.5
+    # unknown province code (in a family without complete years, so coverage is not affected)
+    f.loc[_first(f, family="PAR_INDEX", year=2019, measure="total"), "province_code"] = "99"
+    # rank above the number of provinces
+    ranked = f[(f["family"] == "SIPAS") & (f["year"] == 2017) & f["rank"].notna()].index[0]
+    f.loc[ranked, "rank"] = 70
+    # a complete ranked table (PAPI 2016 total) whose ranks follow the scores, then best and worst swapped
+    table = f[(f["family"] == "PAPI") & (f["year"] == 2016) & (f["measure"] == "total") & primary]
+    order = table["value"].rank(method="min", ascending=False).astype("Int64")
+    f.loc[table.index, "rank"] = order
+    best, worst = table["value"].idxmax(), table["value"].idxmin()
+    f.loc[[best, worst], "rank"] = [order[worst], order[best]]
+    # missing province in a complete year: every row of PAPI 2013 D3 for Cà Mau (96)
+    f = f[~((f["family"] == "PAPI") & (f["year"] == 2013) & (f["measure"] == "D3") & (f["province_code"] == "96"))]
+    # duplicate key
+    return pd.concat([f, f[(f["family"] == "PCI") & (f["year"] == 2010)].head(1)], ignore_index=True)
+
+
+def _corrupt_reported(f: pd.DataFrame) -> pd.DataFrame:
+    f = f.copy()
+    f.loc[_first(f, status="single"), "evidence"] = None  # a figure without evidence
+    conflicts = sorted(f["conflict_id"].dropna().unique())
+    open_claims = f["conflict_id"] == conflicts[0]  # left open, but one claim lost its reason
+    f.loc[open_claims, "status"] = "conflict-unresolved"
+    f.loc[f.index[open_claims][0], "resolution"] = None
+    f.loc[f["conflict_id"] == conflicts[1], "status"] = "conflict-selected"  # two claims selected
+    return f
+
+
+CORRUPTIONS = {
+    "indicators": _corrupt_indicators,
+    "reported_figures": _corrupt_reported,
+    "programme_targets": lambda f: f.assign(comparator=f["comparator"].where(f.index != 0, "≥")),
+    "measures": lambda f: f.astype({"scale_min": "string"}).assign(
+        scale_min=lambda m: m["scale_min"].where(m.index != 0, "zero")),
+}
+
+# table or view, expectation, text that must appear in a printed example of the failing rows
+GUARDS = [
+    ("indicators", "value_in_published_scale_papi_dimensions", "value=11.5"),
+    ("indicators", "key_unique", "family=PCI, measure="),
+    ("indicators", "province_in_registry", "province_code=99"),
+    ("indicators.ranks", "rank_within_provinces", "rank=70"),
+    ("indicators.ranks", "rank_order_not_below_score_order", "year=2016"),
+    ("indicators.ranks", "rank_order_not_above_score_order", "year=2016"),
+    ("indicators.papi_sums", "dimensions_sum_to_total", "province_code=79"),
+    ("indicators.coverage", "complete_year_has_every_province", "province_code=96, year=2013, family=PAPI, "
+                                                                "measure=D3"),
+    ("reported_figures", "not_null_evidence", "status=single"),
+    ("reported_figures", "conflict_has_resolution", "status=conflict-unresolved"),
+    ("reported_figures.conflicts", "conflict_settled", "conflict_id="),
+    ("programme_targets", "comparator_well_formed", "comparator=≥"),
+    ("column_types", "column_parses_as_schema_type", "table=measures, column=scale_min"),
+]
+
+
+@pytest.fixture(scope="module")
+def corrupted(cleaned_project, tmp_path_factory) -> Run:
+    project = _copy(cleaned_project, tmp_path_factory.mktemp("corrupted") / "repo")
+    for table, change in CORRUPTIONS.items():
+        _rewrite(project, table, change)
+    return _validate(project, data_docs=False)
+
+
+@pytest.mark.parametrize(("table", "expectation", "example"), GUARDS, ids=[f"{t}:{e}" for t, e, _ in GUARDS])
+def test_gate_fails_on_corruption(corrupted: Run, table: str, expectation: str, example: str) -> None:
+    header = f"ERROR {table}: {expectation}: "
+    at = next((i for i, line in enumerate(corrupted.output) if line.startswith(header)), None)
+    assert at is not None, f"{header!r} not reported:\n" + "\n".join(corrupted.output)
+    examples = []
+    for line in corrupted.output[at + 1:]:
+        if not line.startswith("    "):
+            break
+        examples.append(line)
+    assert any(example in line for line in examples), examples
+    assert not corrupted.summary["success"]
+    assert not (corrupted.project.reports / "validation").exists()
+    assert not (corrupted.project.reports / "data-docs").exists()
+    written = json.loads((build_dir(corrupted.project) / "summary.json").read_text(encoding="utf-8"))
+    assert written["success"] is False and written["n_failed_error"] == corrupted.summary["n_failed_error"]
+
+
+def test_failure_names_only_the_guards_hit(corrupted: Run) -> None:
+    """Nothing else fails: each error above comes from its own corruption."""
+    failed = {(t["table"], e["name"]) for t in corrupted.summary["tables"] for e in t["expectations"]
+              if not e["success"] and e["severity"] == "error"}
+    expected = {(t, e) for t, e, _ in GUARDS}
+    side_effects = {  # consequences of the same corruptions, by design
+        ("indicators", "one_primary_row"), ("indicators", "value_at_most_scale_max"),
+        ("indicators.labels", "province_matches_registry"), ("indicators.labels", "province_2025_matches_registry"),
+        ("indicators.labels", "region_matches_registry"), ("reported_figures", "evidence_not_blank"),
+        ("measures", "scale_ordered"),  # compares the corrupted (text) scale_min
+    }
+    assert expected <= failed <= expected | side_effects
+
+
+def test_cli_exit_code_on_failure(corrupted: Run) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    validate.add_arguments(parser)
+    args = parser.parse_args(["--tables", "programme_targets", "--no-data-docs"])
+    assert validate.run(args, corrupted.project) == 1
+
+
+def test_unknown_table_is_refused(tmp_path: Path) -> None:
+    from cchc_research.errors import CchcError
+    from cchc_research.validate.gate import select_tables
+
+    with pytest.raises(CchcError, match="unknown table.*nope"):
+        select_tables(["indicators", "nope"])
+
+
+def test_offline_html_strips_remote_resources() -> None:
+    page = ('<html><head><link rel="stylesheet" href="https://cdn.example/b.css">'
+            '<link rel="stylesheet" href="static/local.css"><script src="//cdn.example/j.js"></script>'
+            '<style>.x{background:url("https://cdn.example/i.png")}</style></head>'
+            '<body><script>$(function(){})</script><img src="https://cdn.example/l.png">'
+            '<a href="https://greatexpectations.io">GX</a></body></html>')
+    assert len(remote_references(page)) == 4
+    clean = offline_html(page)
+    assert remote_references(clean) == []
+    assert 'href="static/local.css"' in clean and 'href="https://greatexpectations.io"' in clean
+    assert "<script" not in clean
