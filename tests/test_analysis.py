@@ -179,9 +179,10 @@ def test_overlapping_confidence_intervals(ind, raw):
     ci = hung[(hung["year"] == 2019) & hung["component_code"].isin(
         ["PAPI_total_unweighted_ci_low", "PAPI_total_unweighted_ci_high"])].pivot(
         index="province", columns="component_code", values="value")
-    low, high = ci.loc["Quảng Ninh"]["PAPI_total_unweighted_ci_low"], ci.loc["Quảng Ninh"]["PAPI_total_unweighted_ci_high"]
+    ci = ci.rename(columns={"PAPI_total_unweighted_ci_low": "low", "PAPI_total_unweighted_ci_high": "high"})
+    low, high = ci.loc["Quảng Ninh", "low"], ci.loc["Quảng Ninh", "high"]
     others = ci.drop(index="Quảng Ninh")
-    expected = ((others["PAPI_total_unweighted_ci_low"] <= high) & (others["PAPI_total_unweighted_ci_high"] >= low))
+    expected = (others["low"] <= high) & (others["high"] >= low)
     assert len(over) == 62 and int(over["overlaps"].sum()) == int(expected.sum())
 
 

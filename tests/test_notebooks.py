@@ -74,3 +74,46 @@ def test_unknown_province_fails_with_candidates(cleaned_project, tmp_path):
         _run(cleaned_project, "province_profile", tmp_path, province="Quảng Nimh")
     message = str(failure.value)
     assert "unknown province name" in message and "Quảng Nimh" in message and "Quảng Ninh" in message
+
+
+def _write_summary(project, **overrides) -> dict:
+    """A SYNTHETIC validation summary (the format `cchc validate` publishes) for the tests below."""
+    import json
+
+    from cchc_research.build.state import data_hash
+
+    summary = {"success": True, "generated_at": "SYNTHETIC-2026-01-01T00:00:00", "data_hash": data_hash(project),
+               "n_expectations": 2, "n_failed_error": 0, "n_failed_warning": 1,
+               "tables": [{"table": "indicators", "rows": 1, "expectations": [
+                   {"name": "synthetic_passing_check", "severity": "error", "description": "SYNTHETIC",
+                    "success": True, "unexpected_count": 0, "examples": []},
+                   {"name": "synthetic_warning_check", "severity": "warning", "description": "SYNTHETIC",
+                    "success": False, "unexpected_count": 3, "examples": [{"province": "SYNTHETIC"}]}]}]}
+    summary.update(overrides)
+    path = project.reports / "validation" / "summary.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(summary), encoding="utf-8")
+    return summary
+
+
+def test_validation_banner_states_passed_failed_stale_or_missing(project_copy):
+    from cchc_research.labels import Labels
+    from cchc_research.narrative import VALIDATION_LINK, validation_status
+
+    L = Labels.for_project(project_copy, "en")
+    assert "not validated" in validation_status(project_copy, L).data
+    _write_summary(project_copy)
+    passed = validation_status(project_copy, L).data
+    assert "passed" in passed and "changed after" not in passed and VALIDATION_LINK in passed
+    _write_summary(project_copy, data_hash="0" * 64)
+    assert "changed after" in validation_status(project_copy, L).data
+    _write_summary(project_copy, success=False, n_failed_error=2)
+    assert "FAILED validation: 2 errors" in validation_status(project_copy, L).data
+
+
+@pytest.mark.slow
+def test_data_quality_lists_failed_expectations(project_copy, tmp_path):
+    _write_summary(project_copy)
+    text = _text(_run(project_copy, "data_quality", tmp_path, lang="en"))
+    assert "synthetic_warning_check" in text and "synthetic_passing_check" not in text
+    assert "Validation ran 2 expectations: 0 errors, 1 warnings" in text

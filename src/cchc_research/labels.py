@@ -206,8 +206,8 @@ class Labels:
         return fmt_number(x, self.lang, digits)
 
     def pvalue(self, p: float) -> str:
-        """A p-value: three decimals, or "< 0,001" / "< 0.001"."""
-        return f"< {self.num(0.001, 3)}" if p < 0.001 else self.num(p, 3)
+        """"p = 0,012", or "p < 0,001" below a thousandth."""
+        return f"p < {self.num(0.001, 3)}" if p < 0.001 else f"p = {self.num(p, 3)}"
 
     def source(self, family: str, source_ids=()) -> str:
         """"PAPI (UNDP, …); data: MDT, HUNG" – the producer and the extracts a figure's values come from."""

@@ -111,11 +111,12 @@ def mark_periods_and_breaks(ax, L: Labels, years: Iterable[int], breaks: Iterabl
 
 def lines(rows: pd.DataFrame, L: Labels, family: str | Iterable[str], y: str, ylabel: str, breaks=(),
           band: pd.DataFrame | None = None, hue: str = "province", invert: bool = False, title: str | None = None,
-          n_caption: str | None = None):
+          n_caption: str | None = None, breaks_by: dict | None = None):
     """One line per `hue` value (province, family, …) over the years; a line stops at each methodology
     break and at missing years. Optional national band (median, q25, q75 by year); published 95%
     intervals as vertical bars when `rows` has ci_low/ci_high; `invert` for ranks (1 at the top).
-    `n_caption` replaces the default n (values, provinces, years) when rows are not province values."""
+    `n_caption` replaces the default n (values, provinces, years) when rows are not province values;
+    `breaks_by` (hue value → break years) cuts each line only at its own family's breaks."""
     fig, ax = new_figure()
     starts = [b for b, _ in breaks]
     keys = list(dict.fromkeys(rows[hue]))
@@ -131,7 +132,8 @@ def lines(rows: pd.DataFrame, L: Labels, family: str | Iterable[str], y: str, yl
     for k, key in enumerate(keys):
         own = rows[rows[hue] == key].sort_values("year")
         style = "-" if k < 10 else "--"  # the palette has ten colours
-        for i, seg in enumerate(_segments(own, starts)):
+        own_starts = breaks_by.get(key, []) if breaks_by is not None else starts
+        for i, seg in enumerate(_segments(own, own_starts)):
             ax.plot(seg["year"], seg[y], marker="o", ms=3.5, lw=1.8, ls=style, color=colours[key], zorder=3,
                     label=name(key) if i == 0 else None)
         if {"ci_low", "ci_high"} <= set(own.columns) and own["ci_low"].notna().any():

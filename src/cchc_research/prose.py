@@ -17,6 +17,13 @@ PROSE: dict[str, dict[str, str]] = {
         "national_value": "Trung bình cả nước (báo chí)",
         "rank_computed": "hạng {rank}/{n} (tính từ điểm của {n} tỉnh có số liệu)",
         "rank_published_text": "hạng {rank} (theo số liệu công bố)",
+        "status_single": "một nguồn",
+        "status_agreed": "các nguồn khớp nhau",
+        "status_conflict-selected": "mâu thuẫn – được chọn",
+        "status_conflict-rejected": "mâu thuẫn – bị loại",
+        "status_conflict-unresolved": "mâu thuẫn – chưa xử lý",
+        "match_direct": "trực tiếp",
+        "match_proxy": "gần đúng",
         # province profile
         "profile_title": "# Hồ sơ cải cách hành chính: {province}",
         "profile_where": "**{province}** thuộc vùng {region}; từ ngày 1/7/2025 thuộc tỉnh, thành phố **{new}**",
@@ -59,7 +66,8 @@ PROSE: dict[str, dict[str, str]] = {
         "compare_latest": "Năm {year} có số liệu của {n}/{n_chosen} tỉnh được chọn: cao nhất là {best} "
                           "({best_value}), thấp nhất là {worst} ({worst_value}).",
         "compare_mover": "Từ {start} đến {end} (cùng một phương pháp), {province} tăng nhiều bậc nhất trong "
-                         "nhóm: từ hạng {rank_a} lên hạng {rank_b} cả nước ({n} tỉnh trong nhóm có số liệu cả hai năm).",
+                         "nhóm: từ hạng {rank_a} lên hạng {rank_b} cả nước ({n} tỉnh trong nhóm có số liệu "
+                         "cả hai năm).",
         "compare_fig_values": "{scope}: giá trị theo năm so với cả nước",
         "compare_fig_ranks": "{scope}: thứ hạng trong cả nước (1 = cao nhất)",
         "compare_rank_n": "hạng trong {n} tỉnh, thành phố có số liệu, các năm đủ số liệu {years}",
@@ -74,8 +82,8 @@ PROSE: dict[str, dict[str, str]] = {
                                   "nên không so sánh hai giai đoạn trên toàn quốc; bảng dưới liệt kê các số liệu "
                                   "đã công bố.",
         "periods_result": "{basis}: {k}/{n} tỉnh ({share}%) cao hơn ở giai đoạn 2021–2030; thay đổi trung vị {median}.",
-        "periods_corr": "Tương quan thứ hạng giữa hai giai đoạn ({n} tỉnh): Spearman ρ = {rho} (p = {p_rho}), "
-                        "Kendall τ = {tau} (p = {p_tau}).",
+        "periods_corr": "Tương quan thứ hạng giữa hai giai đoạn ({n} tỉnh): Spearman ρ = {rho} ({p_rho}), "
+                        "Kendall τ = {tau} ({p_tau}).",
         "periods_fig_scatter": "Giai đoạn 2011–2020 và 2021–2030 ({basis}); đường chéo: không đổi",
         "basis_short_level": "mức điểm",
         "basis_short_percentile": "bách phân vị",
@@ -88,7 +96,7 @@ PROSE: dict[str, dict[str, str]] = {
         "overview_family": "**{family}** (năm đủ số liệu: {years}). Năm {year} dẫn đầu là {best} ({value}; {n} tỉnh "
                            "có số liệu). Hệ số biến thiên giữa các tỉnh (phương pháp {era}) từ {cv_start} ({start}) "
                            "đến {cv_end} ({end}).",
-        "overview_beta": "Hội tụ beta {start}–{end}: hệ số {slope} ({n} tỉnh, p = {p}) – {verdict}",
+        "overview_beta": "Hội tụ beta {start}–{end}: hệ số {slope} ({n} tỉnh, {p}) – {verdict}",
         "beta_converging": "các tỉnh xuất phát thấp tăng nhanh hơn (hội tụ).",
         "beta_diverging": "các tỉnh xuất phát cao tăng nhanh hơn (phân kỳ).",
         "beta_none": "không đủ bằng chứng về hội tụ hay phân kỳ.",
@@ -144,6 +152,13 @@ PROSE: dict[str, dict[str, str]] = {
         "national_value": "National average (news)",
         "rank_computed": "rank {rank}/{n} (computed from the scores of the {n} provinces with data)",
         "rank_published_text": "rank {rank} (as published)",
+        "status_single": "one source",
+        "status_agreed": "sources agree",
+        "status_conflict-selected": "conflict – selected",
+        "status_conflict-rejected": "conflict – rejected",
+        "status_conflict-unresolved": "conflict – unresolved",
+        "match_direct": "direct",
+        "match_proxy": "proxy",
         "profile_title": "# Public administration reform profile: {province}",
         "profile_where": "**{province}** is in the {region} region; from 1 July 2025 it is part of **{new}**",
         "profile_merged": " (merged with {others}).",
@@ -196,8 +211,8 @@ PROSE: dict[str, dict[str, str]] = {
         "periods_not_comparable": "{family} has no year with all 63 provinces in both periods, so the periods are "
                                   "not compared nationwide; the table lists the published figures.",
         "periods_result": "{basis}: {k} of {n} provinces ({share}%) higher in 2021–2030; median change {median}.",
-        "periods_corr": "Rank correlation between the periods ({n} provinces): Spearman ρ = {rho} (p = {p_rho}), "
-                        "Kendall τ = {tau} (p = {p_tau}).",
+        "periods_corr": "Rank correlation between the periods ({n} provinces): Spearman ρ = {rho} ({p_rho}), "
+                        "Kendall τ = {tau} ({p_tau}).",
         "periods_fig_scatter": "2011–2020 against 2021–2030 ({basis}); diagonal: no change",
         "basis_short_level": "levels",
         "basis_short_percentile": "percentiles",
@@ -209,7 +224,7 @@ PROSE: dict[str, dict[str, str]] = {
         "overview_family": "**{family}** (complete years: {years}). In {year} the best performer is {best} "
                            "({value}; {n} provinces with data). Coefficient of variation across provinces "
                            "(methodology {era}) from {cv_start} ({start}) to {cv_end} ({end}).",
-        "overview_beta": "Beta convergence {start}–{end}: slope {slope} ({n} provinces, p = {p}) – {verdict}",
+        "overview_beta": "Beta convergence {start}–{end}: slope {slope} ({n} provinces, {p}) – {verdict}",
         "beta_converging": "provinces that started lower gained more (convergence).",
         "beta_diverging": "provinces that started higher gained more (divergence).",
         "beta_none": "no clear evidence of convergence or divergence.",
