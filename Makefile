@@ -12,8 +12,8 @@ $(STAMP): pyproject.toml requirements.lock
 	@echo "Setting up $(VENV) (pinned versions from requirements.lock)…"
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@if $(PY) -m pip install -q --disable-pip-version-check uv==0.13.9; then \
-		$(VENV)/bin/uv pip sync -q --python $(PY) requirements.lock && \
-		$(VENV)/bin/uv pip install -q --python $(PY) --no-deps -e . ; \
+		$(VENV)/bin/uv pip sync -q --compile-bytecode --python $(PY) requirements.lock && \
+		$(VENV)/bin/uv pip install -q --compile-bytecode --python $(PY) --no-deps -e . ; \
 	else \
 		echo "uv unavailable: falling back to pip (slower)"; \
 		$(PY) -m pip install -q -r requirements.lock && $(PY) -m pip install -q --no-deps -e . ; \

@@ -220,14 +220,19 @@ def _measures(values: pd.DataFrame, labels: pd.DataFrame, meth: Methodologies) -
         scale_min=("scale_min", "first"), scale_max=("scale_max", "first"),
         first_year=("year", "min"), last_year=("year", "max")).reset_index()
 
-    def label(measure: str, lang: str) -> str:
+    def label(measure: str, first: int, last: int, lang: str) -> str:
+        """From config, else the source's own label: the highest-priority source in the era, its latest
+        year. (The HUNG workbook labels 2015-2017 sub-dimensions with the names of 2018; MDT, the
+        original yearly workbooks, outranks it for those years.)"""
         if measure in conf:
             return conf[measure][f"label_{lang}"]
-        found = labels[(labels["measure"] == measure) & (labels[f"label_{lang}"] != "")][f"label_{lang}"]
-        return found.iloc[-1] if len(found) else measure
+        found = labels[(labels["measure"] == measure) & labels["year"].between(first, last)
+                       & (labels[f"label_{lang}"] != "")]
+        return found.iloc[-1][f"label_{lang}"] if len(found) else measure
 
-    grouped["label_vi"] = [label(m, "vi") for m in grouped["measure"]]
-    grouped["label_en"] = [label(m, "en") for m in grouped["measure"]]
+    for lang in ("vi", "en"):
+        grouped[f"label_{lang}"] = [label(m, f, l, lang) for m, f, l in
+                                    zip(grouped["measure"], grouped["first_year"], grouped["last_year"])]
     return grouped
 
 
@@ -239,8 +244,10 @@ def build_tables(project: Project, progress: Callable[[str], None] = lambda s: N
     meth = Methodologies.load(project)
     progress("read sources")
     frames = _read_all(project, VALUE_READERS, meth)
-    labels = pd.concat([f[["year", "measure", "label_vi", "label_en"]] for f in frames if "label_vi" in f.columns])
-    labels = labels.sort_values("year", kind="stable").drop_duplicates(["measure", "label_vi", "label_en"])
+    labels = pd.concat([f[["source_id", "family", "year", "measure", "label_vi", "label_en"]]
+                        for f in frames if "label_vi" in f.columns]).drop_duplicates()
+    labels["_prio"] = [meth.priority(f, s) for f, s in zip(labels["family"], labels["source_id"])]
+    labels = labels.sort_values(["_prio", "year"], ascending=[False, True], kind="stable")
     values = pd.concat([f[VALUE_COLUMNS] for f in frames], ignore_index=True)
     progress("resolve provinces")
     values = _resolve(values, "province_raw")

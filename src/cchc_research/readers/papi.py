@@ -16,7 +16,9 @@ def _frame(df: pd.DataFrame, *, file: str, source_id: str, measure: pd.Series, v
            source_ref: pd.Series, rank=None, ci_low=None, ci_high=None, label_vi=None, label_en=None) -> pd.DataFrame:
     """VALUE_COLUMNS plus the source's own measure labels (label_vi, label_en; may be empty)."""
     nan = pd.Series(math.nan, index=df.index)
-    # HUNG writes some names as "English | 1.1: Vietnamese": keep the Vietnamese part, drop the numbering
+    # HUNG writes some names as "English | 1.1: Vietnamese": split them, drop the numbering
+    if label_vi is not None and label_en is None:
+        label_en = label_vi.str.split(" | ", regex=False).str[0].where(label_vi.str.contains(" | ", regex=False), "")
     labels = {"label_vi": "" if label_vi is None else
               label_vi.str.split(" | ", regex=False).str[-1].str.replace(r"^[\d.]+:\s*", "", regex=True).str.strip(),
               "label_en": "" if label_en is None else label_en.str.strip()}
