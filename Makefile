@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: reports test setup snapshot clean-data validate build lab bench
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock Makefile
 	@echo "Setting up $(VENV) (pinned versions from requirements.lock)…"
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@if $(PY) -m pip install -q --disable-pip-version-check uv==0.13.9; then \
