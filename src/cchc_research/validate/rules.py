@@ -68,6 +68,11 @@ PUBLISHED_SCALES: tuple[Scale, ...] = (
 )
 
 
+def programme(year: int) -> str | None:
+    """The master programme period containing `year`."""
+    return next((p for p, (first, last) in PROGRAMME_YEARS.items() if first <= year <= last), None)
+
+
 def papi_dimensions(year: int) -> tuple[str, ...]:
     """The PAPI dimensions whose sum is the unweighted total in `year`."""
     return PAPI_DIMENSIONS_8 if year >= PAPI_8D_FROM else PAPI_DIMENSIONS_6

@@ -103,15 +103,14 @@ def _registry() -> dict[str, dict[str, str]]:
 
 
 def province_checks() -> list[Check]:
-    """Every province code is in the registry and its name, region and 2025 province agree with it."""
-    reg = _registry()
-    checks = [in_set("province_in_registry", "every province_code is a province of the registry "
-                     "(cchc_research.provinces)", "province_code", reg["province"])]
-    for column, what in (("province", "official name"), ("province_2025", "province from 2025-07-01"),
-                         ("region", "GSO region")):
-        checks.append(pair_in_set(f"{column}_matches_registry", f"{column} is the registry's {what} "
-                                  "for the province_code", "province_code", column, reg[column].items()))
-    return checks
+    """Every province code is in the registry (names, region and 2025 province: the labels views)."""
+    return [in_set("province_in_registry", "every province_code is a province of the registry "
+                   "(cchc_research.provinces)", "province_code", _registry()["province"])]
+
+
+def equal(name: str, description: str, a: str, b: str) -> Check:
+    return check(name, description, "ExpectColumnPairValuesToBeEqual", column_A=a, column_B=b,
+                 ignore_row_if="either_value_is_missing")
 
 
 def scale_checks() -> list[Check]:
@@ -119,10 +118,6 @@ def scale_checks() -> list[Check]:
     return [check(f"value_in_published_scale_{s.name}", f"value within the published scale {s.low:g}-{s.high:g}",
                   "ExpectColumnValuesToBeBetween", column="value", min_value=s.low, max_value=s.high, where=s.where)
             for s in rules.PUBLISHED_SCALES]
-
-
-def family_year_pairs() -> list[tuple[str, int]]:
-    return [(f, y) for f, (first, last) in rules.FAMILY_YEARS.items() for y in range(first, last + 1)]
 
 
 def programme_pairs(programmes) -> list[tuple[str, int]]:
@@ -156,9 +151,7 @@ def reported_figures_checks() -> list[Check]:
                ("province", "region", "national")),
         check("province_figure_has_province", "a provincial figure names its province", "ExpectColumnValuesToNotBeNull",
               column="province_code", where=(("unit_level", "==", "province"),)),
-        *province_checks(),
-        pair_in_set("year_in_family_coverage", "year lies within the years the family's index exists",
-                    "family", "year", family_year_pairs(), where=(("family", "in", FAMILIES),)),
+        province_checks()[0],
         check("evidence_not_blank", "every figure has its quoted evidence", "ExpectColumnValuesToMatchRegex",
               column="evidence", regex=NOT_BLANK),
         check("source_urls_not_blank", "every figure has the source it was read from", "ExpectColumnValuesToMatchRegex",
@@ -257,20 +250,27 @@ def coverage_checks() -> list[Check]:
 
 # --- one suite per derived view --------------------------------------------------------------------
 
-def label_checks() -> list[Check]:
-    """Registry and calendar checks on indicators' distinct labellings (view indicators.labels)."""
-    return [
-        pair_in_set("year_in_family_coverage", "year lies within the years the family's index exists: "
-                    + "; ".join(f"{f} {a}-{b}" for f, (a, b) in rules.FAMILY_YEARS.items()),
-                    "family", "year", family_year_pairs()),
-        *province_checks()[1:],
+def label_checks(with_programme: bool) -> list[Check]:
+    """Registry and calendar checks on a table's distinct labellings (views *.labels)."""
+    years = "; ".join(f"{f} {a}-{b}" for f, (a, b) in rules.FAMILY_YEARS.items())
+    checks = [
+        *(equal(f"{column}_matches_registry", f"{column} is the registry's {what} for the province_code",
+                column, f"registry_{column}")
+          for column, what in (("province", "official name"), ("province_2025", "province from 2025-07-01"),
+                               ("region", "GSO region"))),
         at_least("province_in_force_from", "the province existed in that year (registry valid_from)", "year",
                  "in_force_from"),
         at_least("province_in_force_to", "the province existed in that year (Hà Tây only to 2008)",
                  "in_force_to", "year"),
-        pair_in_set("programme_matches_year", "programme is the master programme period containing the year",
-                    "programme", "year", programme_pairs(rules.PROGRAMME_YEARS)),
+        at_least("year_not_before_family", f"year lies within the years the index exists ({years})", "year",
+                 "family_first_year"),
+        at_least("year_not_after_family", f"year lies within the years the index exists ({years})",
+                 "family_last_year", "year"),
     ]
+    if with_programme:
+        checks.append(equal("programme_matches_year", "programme is the master programme period of the year",
+                            "programme", "expected_programme"))
+    return checks
 
 
 def view_checks() -> dict[str, list[Check]]:
@@ -278,7 +278,8 @@ def view_checks() -> dict[str, list[Check]]:
         "column_types": [check("column_parses_as_schema_type", "every value of each column parses as the type "
                                "schema.py declares (string, int64, Int64, float64, bool)",
                                "ExpectColumnPairValuesToBeEqual", column_A="expected", column_B="observed")],
-        "indicators.labels": label_checks(),
+        "indicators.labels": label_checks(with_programme=True),
+        "reported_figures.labels": label_checks(with_programme=False),
         "indicators.coverage": [in_set(
             "complete_year_has_every_province", "in each complete PAPI and PCI year (config/methodologies.yml "
             "complete_years) every province in force has a primary value for every measure published that year, "
@@ -324,7 +325,8 @@ EXAMPLES = {
     "coverage": ("family", "year", "measure", "n_provinces", "n_expected"),
     "quality_flags": ("flag", "source_id", "file", "detail"),
     "column_types": ("table", "column", "expected", "observed"),
-    "indicators.labels": ("province", "province_code", "year", "family", "programme", "n_rows", "source_ref"),
+    "indicators.labels": ("province", "province_code", "year", "family", "programme", "n_rows", "first_row"),
+    "reported_figures.labels": ("province", "province_code", "year", "family", "n_rows", "first_row"),
     "indicators.coverage": ("province", "province_code", "year", "family", "measure"),
     "indicators.documented_gaps": ("province_code", "year", "family", "measure", "value", "source_ref"),
     "indicators.ranks": ("province", "year", "family", "measure", "value", "rank", "rank_low", "rank_high",

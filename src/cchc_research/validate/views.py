@@ -159,20 +159,30 @@ def conflicts(inputs: Inputs) -> pd.DataFrame:
                                        "values", "figure_ids", "state"])
 
 
-LABEL_COLUMNS = ["family", "year", "programme", "province_code", "province", "province_2025", "region"]
+LABELS = {"indicators": ["family", "year", "programme", "province_code", "province", "province_2025", "region"],
+          "reported_figures": ["family", "year", "province_code", "province", "province_2025", "region"]}
 
 
-def labels(inputs: Inputs) -> pd.DataFrame:
-    """Each distinct family × year × programme × province labelling in indicators, with its row count
-    and the years the registry has the province in force (the registry and calendar checks run on
-    these few thousand rows instead of every value)."""
-    ind = inputs.tables["indicators"]
-    grouped = ind.groupby(LABEL_COLUMNS, dropna=False, sort=True)
-    out = grouped.agg(n_rows=("source_ref", "size"), source_ref=("source_ref", "first")).reset_index()
-    spans = {p.code: (p.valid_from.year, p.valid_to.year) for p in all_provinces()}
-    out["in_force_from"] = [spans.get(c, (None, None))[0] for c in out["province_code"]]
-    out["in_force_to"] = [spans.get(c, (None, None))[1] for c in out["province_code"]]
-    return out.astype({"in_force_from": "Int64", "in_force_to": "Int64"})
+def _labels(inputs: Inputs, table: str) -> pd.DataFrame:
+    """Each distinct labelling (family, year, province, ...) of `table` with its row count, the first row's
+    reference, and what the registry and calendar say it should be, side by side (the checks then
+    compare columns on a few thousand rows instead of looking up every row)."""
+    frame = inputs.tables[table]
+    ref = "source_ref" if table == "indicators" else "figure_id"
+    out = (frame.groupby(LABELS[table], dropna=False, sort=True)
+           .agg(n_rows=(ref, "size"), first_row=(ref, "first")).reset_index())
+    registry = {p.code: p for p in all_provinces()}
+    known = [registry.get(code) if isinstance(code, str) else None for code in out["province_code"]]
+    for column, attribute in (("province", "name"), ("province_2025", "province_2025"), ("region", "region")):
+        out[f"registry_{column}"] = pd.array([getattr(p, attribute) if p else None for p in known], dtype="string")
+    out["in_force_from"] = pd.array([p.valid_from.year if p else None for p in known], dtype="Int64")
+    out["in_force_to"] = pd.array([p.valid_to.year if p else None for p in known], dtype="Int64")
+    years = [rules.FAMILY_YEARS.get(f, (None, None)) for f in out["family"]]
+    out["family_first_year"] = pd.array([y[0] for y in years], dtype="Int64")
+    out["family_last_year"] = pd.array([y[1] for y in years], dtype="Int64")
+    if "programme" in out:
+        out["expected_programme"] = pd.array([rules.programme(int(y)) for y in out["year"]], dtype="string")
+    return out
 
 
 def column_types(inputs: Inputs) -> pd.DataFrame:
@@ -186,7 +196,8 @@ def column_types(inputs: Inputs) -> pd.DataFrame:
 # view name -> (table it is derived from, or None for every loaded table; builder)
 VIEWS: dict[str, tuple[str | None, Callable[[Inputs], pd.DataFrame]]] = {
     "column_types": (None, column_types),
-    "indicators.labels": ("indicators", labels),
+    "indicators.labels": ("indicators", lambda inputs: _labels(inputs, "indicators")),
+    "reported_figures.labels": ("reported_figures", lambda inputs: _labels(inputs, "reported_figures")),
     "indicators.coverage": ("indicators", coverage),
     "indicators.documented_gaps": ("indicators", documented_gap_values),
     "indicators.ranks": ("indicators", ranks),
