@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from html import escape
 from pathlib import Path
 
 from ..errors import CchcError
@@ -48,6 +49,17 @@ def build(context) -> Path:
     return Path(context.root_directory) / "uncommitted" / "data_docs" / "local_site" if sites else Path()
 
 
+def page_index(target: Path) -> str:
+    """A static list of every page (GX's index fills its tables with scripts, which the copy drops)."""
+    items = []
+    for kind, folder in (("Expectation suites", "expectations"), ("Validation results", "validations")):
+        links = "".join(f'<li><a href="{escape(p.relative_to(target).as_posix())}">'
+                        f"{escape(p.relative_to(target / folder).with_suffix('').as_posix())}</a></li>"
+                        for p in sorted((target / folder).rglob("*.html")))
+        items.append(f"<h2>{kind}</h2><ul>{links}</ul>")
+    return '<section style="margin:1rem">' + "".join(items) + "</section>"
+
+
 def offline_copy(site: Path, target: Path) -> None:
     """Copy the site to `target` (an empty folder) with every HTML and CSS file made offline."""
     if not (site / "index.html").is_file():
@@ -55,6 +67,8 @@ def offline_copy(site: Path, target: Path) -> None:
     shutil.copytree(site, target, dirs_exist_ok=True)
     for path in [*target.rglob("*.html"), *target.rglob("*.css")]:
         text = offline_html(path.read_text(encoding="utf-8"))
+        if path == target / "index.html":
+            text = text.replace("</body>", page_index(target) + "</body>", 1)
         if remote_references(text):
             raise CchcError(f"{path}: still references remote resources: {remote_references(text)[:3]}")
         path.write_text(text, encoding="utf-8")
