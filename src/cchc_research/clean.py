@@ -205,7 +205,9 @@ def _coverage(values: pd.DataFrame, gaps: pd.DataFrame) -> pd.DataFrame:
         in_force = {p.code: p.name for p in reg.in_force(int(year))}
         have = set(part.loc[part["value"].notna(), "province_code"])
         g = gaps[(gaps["family"] == family) & (gaps["year"] == year)]
-        gap_codes = {c for c, m in zip(g["province_code"], g["measures"]) if m == "all" or measure in m}
+        # a gap on a dimension (D2) also covers its sub-dimensions (D2.1, …)
+        gap_codes = {c for c, m in zip(g["province_code"], g["measures"])
+                     if m == "all" or measure in m or measure.split(".")[0] in m}
         missing = sorted(set(in_force) - have)
         rows.append({"family": family, "year": year, "measure": measure, "n_provinces": len(have),
                      "n_ranked": int(part["rank"].notna().sum()), "n_expected": len(in_force),
