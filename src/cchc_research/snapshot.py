@@ -90,11 +90,11 @@ def _sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
     with warnings.catch_warnings():  # "Unknown extension is not supported": harmless for values
         warnings.filterwarnings("ignore", message="Unknown extension", category=UserWarning)
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        return [(ws.title, [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)])
-                for ws in book.worksheets]
-    finally:
-        book.close()
+        try:
+            return [(ws.title, [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)])
+                    for ws in book.worksheets]
+        finally:
+            book.close()
 
 
 def _safe_name(name: str) -> str:
