@@ -29,8 +29,9 @@ reports: $(STAMP)
 	$(CCHC) validate
 	$(CCHC) build
 
-## Run the test suite.
+## Run the test suite (installs headless Chromium for the browser test when missing and root).
 test: $(STAMP)
+	@bash .ci/ensure-chromium.sh
 	$(PY) -m pytest -q
 
 snapshot: $(STAMP)
