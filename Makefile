@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 CCHC := $(VENV)/bin/cchc
 STAMP := $(VENV)/.installed
 
-.PHONY: reports test setup snapshot clean-data validate build lab bench
+.PHONY: reports test setup snapshot lab bench
 
 $(STAMP): pyproject.toml requirements.lock Makefile
 	@echo "Setting up $(VENV) (pinned versions from requirements.lock)…"
