@@ -22,7 +22,8 @@ from cchc_research.paths import Project
 from cchc_research.schema import TABLES, read_table
 from cchc_research.validate.context import gx_name
 from cchc_research.validate.datadocs import offline_html, remote_references
-from cchc_research.validate.gate import build_dir, validate_project
+from cchc_research.validate import failed_run_dir
+from cchc_research.validate.gate import validate_project
 from cchc_research.validate.suites import all_suites
 
 
@@ -211,7 +212,7 @@ def test_gate_fails_on_corruption(corrupted: Run, table: str, expectation: str, 
     assert not corrupted.summary["success"]
     assert not (corrupted.project.reports / "validation").exists()
     assert not (corrupted.project.reports / "data-docs").exists()
-    written = json.loads((build_dir(corrupted.project) / "summary.json").read_text(encoding="utf-8"))
+    written = json.loads((failed_run_dir(corrupted.project) / "summary.json").read_text(encoding="utf-8"))
     assert written["success"] is False and written["n_failed_error"] == corrupted.summary["n_failed_error"]
 
 

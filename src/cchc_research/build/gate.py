@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..errors import CchcError
@@ -10,19 +9,10 @@ from ..paths import Project
 
 
 def summary(project: Project) -> dict[str, Any] | None:
-    """The validation that speaks for the current data: the published (passed) summary, unless a later
-    run failed. `cchc validate` leaves the summary of a failed run in .build/validation/summary.json."""
-    from ..validate import load_summary
+    """The validation that speaks for the current data (`cchc_research.validate.latest_summary`)."""
+    from ..validate import latest_summary
 
-    published = load_summary(project)
-    try:
-        latest = json.loads((project.root / ".build" / "validation" / "summary.json").read_text("utf-8"))
-    except (FileNotFoundError, ValueError):
-        return published
-    if not latest.get("success") and (published is None
-                                      or str(latest.get("generated_at")) > str(published.get("generated_at"))):
-        return latest
-    return published
+    return latest_summary(project)
 
 
 def check(found: dict[str, Any] | None, data_hash: str) -> None:

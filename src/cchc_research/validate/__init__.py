@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from ..paths import Project
 
@@ -44,7 +45,26 @@ def run(args: argparse.Namespace, project: Project) -> int:
     return 0 if summary["success"] else 1
 
 
+def failed_run_dir(project: Project) -> Path:
+    """Where a failed run leaves its summary (reports/ is not touched then)."""
+    return project.root / ".build" / "validation"
+
+
 def load_summary(project: Project) -> dict | None:
     """The published validation summary (reports/validation/summary.json), or None if none has passed."""
     path = project.reports / "validation" / "summary.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def latest_summary(project: Project) -> dict | None:
+    """The validation that speaks for the current data: the published (passed) summary, unless a later
+    run failed, in which case that failed run's summary."""
+    published = load_summary(project)
+    try:
+        latest = json.loads((failed_run_dir(project) / "summary.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return published
+    if not latest.get("success") and (published is None
+                                      or str(latest.get("generated_at")) > str(published.get("generated_at"))):
+        return latest
+    return published

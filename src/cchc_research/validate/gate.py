@@ -20,7 +20,7 @@ from ..io import atomic_dir, tree_hash, write_text_atomic
 from ..paths import Project
 from ..schema import TABLES
 from . import context as gxc
-from . import datadocs, html
+from . import datadocs, failed_run_dir, html
 from .load import PANDAS_TYPES, read_for_validation
 from .suites import suites_for
 from .summary import failure_lines, summarise
@@ -29,10 +29,6 @@ from .views import VIEWS, Inputs
 RESULT_FORMATS = ("BASIC", "SUMMARY", "COMPLETE")
 SUMMARY_JSON = "summary.json"
 SUMMARY_HTML = "index.html"
-
-
-def build_dir(project: Project) -> Path:
-    return project.root / ".build" / "validation"
 
 
 def select_tables(tables: list[str] | None) -> list[str]:
@@ -105,9 +101,9 @@ def validate_project(project: Project, tables: list[str] | None = None, result_f
         say(f"validation passed: {summary['n_expectations']} expectations, {summary['n_failed_warning']} "
             f"warning(s); summary in {project.reports / 'validation' / SUMMARY_HTML}")
     else:
-        _write(build_dir(project), summary, None)
+        _write(failed_run_dir(project), summary, None)
         verdict = "passed (subset of tables, not published)" if summary["success"] else \
             f"FAILED: {summary['n_failed_error']} error(s), reports/ left untouched"
-        say(f"validation {verdict}; summary in {build_dir(project) / SUMMARY_HTML}")
+        say(f"validation {verdict}; summary in {failed_run_dir(project) / SUMMARY_HTML}")
     return summary
 
