@@ -126,6 +126,15 @@ def test_rebuild_runs_only_what_changed(project, capsys):
     assert "3 built, 0 up to date" in build(project, capsys, *SUBSET, "--force")[1]
 
 
+def test_same_inputs_give_byte_identical_pages(project, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")  # the build date is the only intended variable
+    assert build(project, capsys, *SUBSET)[0] == 0
+    first = {rel: (project.reports / rel).read_bytes() for rel in SUBSET_PAGES}
+
+    assert build(project, capsys, *SUBSET, "--force")[0] == 0
+    assert {rel: (project.reports / rel).read_bytes() for rel in SUBSET_PAGES} == first
+
+
 def test_only_subset_keeps_the_other_pages(project, capsys):
     assert build(project, capsys, *SUBSET)[0] == 0
     code, out = build(project, capsys, "--only", "fixture-overview", "--force")

@@ -35,6 +35,9 @@ def _exporter(lang: str):
 def render(nb: Any, report: Report, header: dict[str, str]) -> str:
     """The page of an executed notebook; `header` holds built_on, data_hash, package_hash, validation."""
     nb.metadata["title"] = report.title
+    for cell in nb.cells:  # papermill gives the cell it injects a random id; the page must not change with it
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"
     context = {**header, "title": report.title, "labels": LABELS[report.lang], "notebook": report.notebook,
                "parameters": json.dumps(report.parameters, ensure_ascii=False, sort_keys=True)}
     html, _ = _exporter(report.lang).from_notebook_node(nb, resources={"cchc": context})
