@@ -1,7 +1,8 @@
 """Run reports in parallel: papermill executes each notebook in a fresh kernel, then it is rendered.
 
-Each worker process imports papermill and nbconvert once and builds many reports; a failure is
-caught per report, so one bad report never stops the others.
+Each worker process imports papermill and nbconvert once and builds many reports; its kernels are
+forked from a template that has imported the report libraries once (`kernel.PreloadedKernelManager`).
+A failure is caught per report, so one bad report never stops the others.
 """
 
 from __future__ import annotations
@@ -48,25 +49,32 @@ def _last_line(exc: BaseException) -> str:
     return lines[-1] if lines else type(exc).__name__
 
 
-def build_one(job: Job) -> Outcome:
-    """Execute and render one report; never raises for a report's own fault."""
+def run_notebook(notebook: Path, executed: Path, parameters: dict, cwd: Path):
+    """papermill: execute `notebook` with `parameters` in a new (forked) kernel into `executed`."""
     import papermill
     from traitlets.config import Config
 
+    from .kernel import PreloadedKernelManager
+
+    with tempfile.TemporaryDirectory(prefix="cchc-kernel-") as sockets:
+        # Local sockets in a private folder: no TCP port races between parallel kernels, no
+        # "unencrypted TCP" warning. (Without `ip`, IPC sockets land in the cwd and collide.)
+        config = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
+        return papermill.execute_notebook(
+            notebook, executed, parameters=parameters, kernel_name="python3", cwd=cwd, progress_bar=False,
+            request_save_on_cell_execute=False, config=config, kernel_manager_class=PreloadedKernelManager,
+            shutdown_kernel="immediate")  # nbclient trait: stop the kernel at once, no 3 s grace period
+
+
+def build_one(job: Job) -> Outcome:
+    """Execute and render one report; never raises for a report's own fault."""
     from .render import render
 
     start = time.perf_counter()
     job.executed.parent.mkdir(parents=True, exist_ok=True)
     job.failed.unlink(missing_ok=True)
     try:
-        with tempfile.TemporaryDirectory(prefix="cchc-kernel-") as sockets:
-            # Local sockets in a private folder: no TCP port races between parallel kernels, no
-            # "unencrypted TCP" warning. (Without `ip`, IPC sockets land in the cwd and collide.)
-            config = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
-            nb = papermill.execute_notebook(
-                job.notebook, job.executed, parameters=job.report.parameters, kernel_name="python3",
-                cwd=job.cwd, progress_bar=False, request_save_on_cell_execute=False, config=config,
-                shutdown_kernel="immediate")  # nbclient trait: stop the kernel at once, no 3 s grace period
+        nb = run_notebook(job.notebook, job.executed, job.report.parameters, job.cwd)
         job.html.parent.mkdir(parents=True, exist_ok=True)
         job.html.write_text(render(nb, job.report, job.header), encoding="utf-8")  # staging: private until the swap
     except Exception as exc:  # noqa: BLE001 - any failure belongs to this report only
