@@ -90,6 +90,22 @@ def test_rank_correlations_between_years(ind, raw):
     assert not consecutive.iloc[0]["same_methodology"]  # PAPI-6D → PAPI-8D
 
 
+def test_least_stable_step_is_the_2020_2021_reshuffle_of_papi(ind, tables, raw):
+    corr = A.year_correlations(ind, "PAPI", "total", A.complete_years(tables["coverage"], "PAPI", "total"))
+    step = A.least_stable_step(corr)
+
+    # Both years come from the TUNAH transcription: recompute rho from its raw totals.
+    t = raw["tunah"][raw["tunah"]["level"] == "total"]
+    wide = t.pivot_table(index="province", columns="year", values="value")[[2020, 2021]].dropna()
+    assert (step["year_a"], step["year_b"], step["n"]) == (2020, 2021, len(wide)) == (2020, 2021, 60)
+    assert step["spearman"] == pytest.approx(wide[2020].rank().corr(wide[2021].rank()))
+    assert step["same_methodology"]  # PAPI-8D on both sides: not a methodology break
+    others = corr[~((corr["year_a"] == 2020) & (corr["year_b"] == 2021))]["spearman"]
+    assert (step["n_others"], step["median_others"]) == (len(others), pytest.approx(others.median()))
+    assert step["spearman"] < others.min()
+    assert A.least_stable_step(corr.head(1)) is None
+
+
 def test_period_comparison_uses_one_methodology_or_percentiles(ind, tables, raw):
     years = A.complete_years(tables["coverage"], "PAPI", "total")
     level = A.compare_periods(ind, "PAPI", "total", years)

@@ -84,6 +84,13 @@ PROSE: dict[str, dict[str, str]] = {
         "periods_result": "{basis}: {k}/{n} tỉnh ({share}%) cao hơn ở giai đoạn 2021–2030; thay đổi trung vị {median}.",
         "periods_corr": "Tương quan thứ hạng giữa hai giai đoạn ({n} tỉnh): Spearman ρ = {rho} ({p_rho}), "
                         "Kendall τ = {tau} ({p_tau}).",
+        "periods_stability": "Thứ hạng giữa các tỉnh thay đổi nhiều nhất từ {year_a} sang {year_b}: Spearman "
+                             "ρ = {rho} ({p}, {n} tỉnh), trong khi trung vị của {k} bước liền kề khác là ρ = "
+                             "{median}{across}.",
+        "periods_stability_across": " (bước này đi qua một lần thay đổi phương pháp)",
+        "periods_fig_stability": "Độ ổn định của thứ hạng: tương quan với năm có số liệu liền trước",
+        "rho_previous": "Spearman ρ với năm liền trước",
+        "n_steps": "{n} cặp năm liền kề; {lo}–{hi} tỉnh mỗi cặp",
         "periods_fig_scatter": "Giai đoạn 2011–2020 và 2021–2030 ({basis}); đường chéo: không đổi",
         "basis_short_level": "mức điểm",
         "basis_short_percentile": "bách phân vị",
@@ -213,6 +220,13 @@ PROSE: dict[str, dict[str, str]] = {
         "periods_result": "{basis}: {k} of {n} provinces ({share}%) higher in 2021–2030; median change {median}.",
         "periods_corr": "Rank correlation between the periods ({n} provinces): Spearman ρ = {rho} ({p_rho}), "
                         "Kendall τ = {tau} ({p_tau}).",
+        "periods_stability": "Provinces' rank order changed most from {year_a} to {year_b}: Spearman ρ = {rho} ({p}, "
+                             "{n} provinces), against a median ρ = {median} over the other {k} consecutive steps"
+                             "{across}.",
+        "periods_stability_across": " (this step crosses a methodology change)",
+        "periods_fig_stability": "Stability of the ranking: correlation with the previous year with data",
+        "rho_previous": "Spearman ρ with the previous year",
+        "n_steps": "{n} pairs of consecutive years; {lo}–{hi} provinces per pair",
         "periods_fig_scatter": "2011–2020 against 2021–2030 ({basis}); diagonal: no change",
         "basis_short_level": "levels",
         "basis_short_percentile": "percentiles",

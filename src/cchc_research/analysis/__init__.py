@@ -10,8 +10,8 @@ from .data import (PERIODS, check_measure, complete_years, dimension_measures, l
                    methodology_breaks, period_of, primary, resolve_province, resolve_region, series)
 from .peers import best_performers, nearest_peers
 from .periods import PeriodComparison, compare_periods
-from .ranks import (correlate, period_percentiles, period_rank_correlation, rank_changes, rank_table, standing,
-                    year_correlations)
+from .ranks import (correlate, least_stable_step, period_percentiles, period_rank_correlation, rank_changes,
+                    rank_table, standing, year_correlations)
 from .targets import TARGET_MEASURES, target_progress
 from .trajectories import dimension_profile, families_overview, national_band, province_coverage, trajectory
 from .uncertainty import intervals, overlapping
@@ -20,7 +20,7 @@ __all__ = [
     "PERIODS", "Beta", "DEFAULT_PAIRS", "PeriodComparison", "TARGET_MEASURES", "best_performers", "beta",
     "check_measure", "compare_periods", "comparable_span", "complete_years", "correlate", "cross_index",
     "cross_index_summary", "dimension_measures", "dimension_profile", "families_overview", "intervals",
-    "load_methodologies", "methodology_breaks", "national_band", "nearest_peers", "overlapping",
+    "least_stable_step", "load_methodologies", "methodology_breaks", "national_band", "nearest_peers", "overlapping",
     "paired_values", "period_of", "period_percentiles", "period_rank_correlation", "primary",
     "province_coverage", "rank_changes", "rank_table", "resolve_province", "resolve_region", "series",
     "sigma", "standing", "target_progress", "trajectory", "year_correlations",

@@ -70,6 +70,20 @@ def year_correlations(ind: pd.DataFrame, family: str, measure: str, years=None,
                                       "same_methodology"])
 
 
+def least_stable_step(corr: pd.DataFrame) -> dict | None:
+    """The step of `year_correlations` with the lowest Spearman ρ, against the median ρ of the other steps
+    (None with fewer than two steps)."""
+    valid = corr.dropna(subset=["spearman"])
+    if len(valid) < 2:
+        return None
+    low = valid.loc[valid["spearman"].idxmin()]
+    others = valid.drop(index=low.name)["spearman"]
+    return {"year_a": int(low["year_a"]), "year_b": int(low["year_b"]), "n": int(low["n"]),
+            "spearman": float(low["spearman"]), "spearman_p": float(low["spearman_p"]),
+            "same_methodology": bool(low["same_methodology"]), "median_others": float(others.median()),
+            "n_others": len(others)}
+
+
 def period_percentiles(ind: pd.DataFrame, family: str, measure: str, years) -> pd.DataFrame:
     """Each province's mean national percentile per programme period over `years`, with the years used."""
     ranks = rank_table(ind, family, measure, years)
