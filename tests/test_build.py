@@ -4,10 +4,16 @@ builds, atomic publishing. (The real notebooks: test_build_reports.py; the brows
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import nbformat
 import pytest
 import yaml
 
@@ -157,6 +163,66 @@ def test_failed_publish_leaves_the_site_as_it_was(project, capsys, monkeypatch):
 
     assert {p.relative_to(project.reports): p.stat().st_ino for p in project.reports.rglob("*")} == before
     assert [p.name for p in project.reports.parent.iterdir() if p.name.startswith(".reports")] == []
+
+
+def alive(pid: int) -> bool:
+    """Whether process `pid` runs (a zombie waiting to be reaped does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def hanging_reports(project, pidfiles: list[Path]) -> Path:
+    """A matrix of reports that write their kernel's pid to `pidfiles` and then wait ten minutes."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell('pidfile = ""\nlang = "vi"', metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell("import os, pathlib, time\n"
+                                          "pathlib.Path(pidfile).write_text(str(os.getpid()))\ntime.sleep(600)")]
+    nbformat.write(nb, project.notebooks / "hang.ipynb")
+    path = project.config / "hang.yml"
+    path.write_text(yaml.safe_dump({"reports": [
+        {"notebook": "hang.ipynb", "kind": "overview", "slug": f"hang-{i}", "title": "Treo",
+         "parameters": {"pidfile": str(pidfile)}} for i, pidfile in enumerate(pidfiles, 1)]}), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("signum", "whole_group"), [(signal.SIGINT, True), (signal.SIGTERM, False)],
+                         ids=["ctrl-c", "sigterm"])
+def test_interrupted_build_stops_at_once_and_keeps_the_site(project, capsys, tmp_path, signum, whole_group):
+    assert build(project, capsys, *SUBSET)[0] == 0
+    before = {p.relative_to(project.reports): p.stat().st_ino for p in project.reports.rglob("*")}
+    pidfiles = [tmp_path / f"{i}.pid" for i in (1, 2)]
+    process = subprocess.Popen(
+        [Path(sys.executable).parent / "cchc", "build", "--root", str(project.root), "--matrix",
+         str(hanging_reports(project, pidfiles)), "--workers", "2", "--skip-validation-check"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as in a terminal, not a background job
+    kernels: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        while not all(path.exists() and path.read_text() for path in pidfiles):
+            assert process.poll() is None and time.monotonic() < deadline, process.stdout.read()
+            time.sleep(0.2)
+        kernels = [int(path.read_text()) for path in pidfiles]
+
+        # Ctrl-C reaches the terminal's whole process group; a scheduler's SIGTERM only the main process.
+        os.killpg(process.pid, signum) if whole_group else os.kill(process.pid, signum)
+        out, _ = process.communicate(timeout=60)
+
+        assert process.returncode == 130 and "cchc build: interrupted; outputs left as they were" in out
+        deadline = time.monotonic() + 30  # a kernel notices that its parent is gone within a second or two
+        while any(alive(pid) for pid in kernels) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(alive(pid) for pid in kernels)
+        assert {p.relative_to(project.reports): p.stat().st_ino for p in project.reports.rglob("*")} == before
+        assert [p.name for p in project.reports.parent.iterdir() if p.name.startswith(".reports")] == []
+    finally:  # a failed run must not leave processes behind
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        for pid in filter(alive, kernels):
+            os.kill(pid, signal.SIGKILL)
 
 
 def test_validation_pages_are_carried_over(project, capsys):

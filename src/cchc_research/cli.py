@@ -7,8 +7,11 @@ A command module exposes `HELP` (one line), `DESCRIPTION`, `add_arguments(parser
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from .errors import CchcError
@@ -38,11 +41,29 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+@contextlib.contextmanager
+def _terminate_as_interrupt():
+    """SIGTERM (a cancelled CI job, `kill`) unwinds like Ctrl-C: staging folders are removed, workers stopped."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         project = Project.find(args.root)
-        return int(args.module.run(args, project) or 0)
+        with _terminate_as_interrupt():
+            return int(args.module.run(args, project) or 0)
     except CchcError as exc:
         print(f"cchc {args.command}: error: {exc}", file=sys.stderr)
         return 1

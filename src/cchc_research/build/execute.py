@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -86,14 +87,34 @@ def build_one(job: Job) -> Outcome:
     return Outcome(job.report.slug, True, time.perf_counter() - start)
 
 
+def _ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C belongs to the main process, which stops the workers itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel the reports not started and terminate the workers; their kernels exit with them."""
+    processes = list((pool._processes or {}).values())  # no public way to stop workers before Python 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join()
+
+
 def run_all(jobs: Iterable[Job], workers: int, done: Callable[[Outcome], None]) -> list[Outcome]:
-    """Build every job on `workers` processes, calling `done` as each finishes."""
+    """Build every job on `workers` processes, calling `done` as each finishes.
+
+    Interrupted (Ctrl-C, or SIGTERM as `cli` turns it into one), it stops every worker before re-raising,
+    so nothing writes into the staging site after it is removed."""
     jobs = list(jobs)
     outcomes = []
     if not jobs:
         return outcomes
     context = multiprocessing.get_context("spawn")  # no fork of a process that holds threads
-    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs))), mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs))), mp_context=context,
+                               initializer=_ignore_interrupts)
+    try:
         futures = {pool.submit(build_one, job): job for job in jobs}
         for future in as_completed(futures):
             try:
@@ -103,6 +124,10 @@ def run_all(jobs: Iterable[Job], workers: int, done: Callable[[Outcome], None]) 
                 outcome = Outcome(job.report.slug, False, 0.0, _last_line(exc))
             done(outcome)
             outcomes.append(outcome)
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
     return outcomes
 
 

@@ -61,6 +61,9 @@ def _template() -> multiprocessing.context.BaseContext:
 def _serve(argv: list[str], env: dict[str, str], cwd: str) -> None:
     """Body of a forked kernel: become an ordinary ipykernel process for this connection file."""
     os.setsid()  # its own process group, as jupyter_client gives every kernel
+    # Forked children hold the fork server's "alive" pipe, which would keep the server (and so this
+    # kernel, see below) running after the build worker is gone. A kernel needs no such guarantee.
+    os.close(forkserver._forkserver._forkserver_alive_fd)
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)
