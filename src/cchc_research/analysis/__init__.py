@@ -20,8 +20,8 @@ __all__ = [
     "PERIODS", "Beta", "DEFAULT_PAIRS", "PeriodComparison", "TARGET_MEASURES", "best_performers", "beta",
     "check_measure", "compare_periods", "comparable_span", "complete_years", "correlate", "cross_index",
     "cross_index_summary", "dimension_measures", "dimension_profile", "families_overview", "intervals",
-    "least_stable_step", "load_methodologies", "methodology_breaks", "national_band", "nearest_peers", "overlapping",
-    "paired_values", "period_of", "period_percentiles", "period_rank_correlation", "primary",
+    "least_stable_step", "load_methodologies", "methodology_breaks", "national_band", "nearest_peers",
+    "overlapping", "paired_values", "period_of", "period_percentiles", "period_rank_correlation", "primary",
     "province_coverage", "rank_changes", "rank_table", "resolve_province", "resolve_region", "series",
     "sigma", "standing", "target_progress", "trajectory", "year_correlations",
 ]

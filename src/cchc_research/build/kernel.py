@@ -2,7 +2,7 @@
 
 Each report still runs in its own new kernel process with an empty namespace, started by papermill
 through jupyter_client. The only difference is how the process comes to be: instead of a new Python
-interpreter importing ipykernel, pandas, matplotlib, seaborn, scipy and this package (about 1.5 s of
+interpreter importing ipykernel, pandas, matplotlib, seaborn, scipy and this package (about 1 s of
 CPU per report), a multiprocessing fork server imports them once per build worker and forks a kernel
 from that pristine state for each report. The template runs no report code, so every kernel starts
 from the same state and the reports stay deterministic.
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
-from multiprocessing import forkserver
 import os
 import pathlib
 import sys
 import uuid
+from multiprocessing import forkserver
 from typing import Any
 
 from jupyter_client.manager import AsyncKernelManager
@@ -35,8 +35,6 @@ PRELOAD = (
     "cchc_research.schema",
 )
 LAUNCHER = ["-m", "ipykernel_launcher"]
-
-
 INLINE = "module://matplotlib_inline.backend_inline"  # what ipykernel sets before any notebook imports matplotlib
 
 
