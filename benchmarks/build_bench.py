@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from cchc_research.build.matrix import load
+from cchc_research.publish.matrix import load
 from cchc_research.paths import Project
 
 REPO = Path(__file__).resolve().parents[1]

@@ -17,8 +17,8 @@ import nbformat
 import pytest
 import yaml
 
-from cchc_research.build import index as index_module
-from cchc_research.build.render import external_references
+from cchc_research.publish import index as index_module
+from cchc_research.publish.render import external_references
 from cchc_research.cli import main
 from cchc_research.io import tree_hash
 

@@ -1,4 +1,4 @@
-"""Report kernels forked from the pre-imported template (`cchc_research.build.kernel`): each report still
+"""Report kernels forked from the pre-imported template (`cchc_research.publish.kernel`): each report still
 gets a new process with an empty namespace and pristine modules, and a dying kernel fails only its report."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import nbformat
 import pytest
 from papermill.exceptions import PapermillExecutionError
 
-from cchc_research.build.execute import run_notebook
+from cchc_research.publish.execute import run_notebook
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_research.build.matrix import MatrixError, load, slugify
+from cchc_research.publish.matrix import MatrixError, load, slugify
 from cchc_research.paths import Project
 from cchc_research.provinces import all_provinces
 

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from cchc_research.build.render import external_references
+from cchc_research.publish.render import external_references
 from cchc_research.cli import main
 
 SUBSET = {"province/ha-noi.html": "vi", "region/dong-bang-song-hong.html": "vi", "family/papi.html": "vi",

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from cchc_research.paths import Project
-from cchc_research.snapshot import check, snapshot
+from cchc_research.sources.snapshot import check, snapshot
 
 from .conftest import REPO, copy_repo
 
@@ -77,3 +77,22 @@ def test_clean_cli_on_another_copy(tmp_path):
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert (project.processed / "indicators.csv").is_file() and "wrote" in run.stdout
+
+
+def test_package_layout_follows_the_data_flow():
+    """One package per stage of the README's diagram, a small core at the root, no package named `build`."""
+    package = REPO / "src" / "cchc_research"
+    stages = {"sources", "clean", "validate", "analysis", "publish", "extract", "provinces"}
+    assert stages <= {p.name for p in package.iterdir() if (p / "__init__.py").is_file()}
+    assert not (package / "build").exists()
+    root_modules = sorted(p.name for p in package.glob("*.py") if p.name != "__init__.py")
+    assert len(root_modules) <= 8, root_modules
+
+
+@pytest.mark.parametrize("short", ["plots", "labels", "narrative"])
+def test_notebook_imports_resolve_to_the_publish_modules(short):
+    """Notebooks import `cchc_research.plots` etc.; each short name is the very module of `publish`."""
+    code = (f"import importlib, cchc_research.{short} as a, cchc_research.publish.{short} as b;"
+            f"from cchc_research import {short} as c;"
+            f"assert a is b is c and b.__name__ == 'cchc_research.publish.{short}', (a, b, c)")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -14,7 +14,7 @@ from cchc_research.cli import main
 from cchc_research.errors import DataError
 from cchc_research.extract import claims_frame, document_quotes, load_document, read_documents
 from cchc_research.extract.documents import CSV_COLUMNS
-from cchc_research.readers.common import QUOTE_COLUMNS
+from cchc_research.sources.readers.common import QUOTE_COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
 GOOD = "Năm 2022, Chỉ số CCHC của tỉnh đạt 84,56%, xếp thứ 41/63. Tỉnh tiếp nhận 12.345 hồ sơ."

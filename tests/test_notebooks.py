@@ -80,7 +80,7 @@ def _write_summary(project, **overrides) -> dict:
     """A SYNTHETIC validation summary (the format `cchc validate` publishes) for the tests below."""
     import json
 
-    from cchc_research.build.state import data_hash
+    from cchc_research.publish.state import data_hash
 
     summary = {"success": True, "generated_at": "SYNTHETIC-2026-01-01T00:00:00", "data_hash": data_hash(project),
                "n_expectations": 2, "n_failed_error": 0, "n_failed_warning": 1,

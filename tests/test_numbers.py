@@ -8,7 +8,7 @@ import pytest
 
 from cchc_research.errors import DataError
 from cchc_research.numbers import parse_fraction, parse_number
-from cchc_research.readers.common import number
+from cchc_research.sources.readers.common import number
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from cchc_research import provinces as P
-from cchc_research import provinces_cli
+from cchc_research.provinces import cli as provinces_cli
 from cchc_research.errors import CchcError, DataError
 from cchc_research.paths import Project
 from cchc_research.schema import TABLES

@@ -18,11 +18,11 @@ from .errors import CchcError
 from .paths import Project
 
 COMMANDS: dict[str, str] = {
-    "snapshot": "cchc_research.snapshot",
+    "snapshot": "cchc_research.sources.snapshot",
     "clean": "cchc_research.clean",
-    "provinces": "cchc_research.provinces_cli",
+    "provinces": "cchc_research.provinces.cli",
     "validate": "cchc_research.validate",
-    "build": "cchc_research.build",
+    "build": "cchc_research.publish",
     "extract": "cchc_research.extract.cli",
 }
 

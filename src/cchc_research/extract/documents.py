@@ -18,7 +18,7 @@ import yaml
 
 from ..errors import DataError
 from ..provinces import all_provinces
-from ..readers.common import QUOTE_COLUMNS
+from ..sources.readers.common import QUOTE_COLUMNS
 from .claims import Claim, extract_claims
 from .indicators import family_measure
 from .places import document_province

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..config import Methodologies
+from ...config import Methodologies
 from .common import VALUE_COLUMNS, numbers, read_csv, years
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .analysis.data import PERIODS
+from ..analysis.data import PERIODS
 from .labels import Labels, fmt_years
 
 DPI = 100

@@ -12,7 +12,7 @@ from typing import Any
 from ..errors import CchcError
 from .matrix import Report
 
-TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "report.html.j2"
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "report.html.j2"
 
 LABELS = {
     "vi": {"index": "Mục lục báo cáo", "built": "Ngày tạo", "data": "Dữ liệu", "validation": "Kiểm định",

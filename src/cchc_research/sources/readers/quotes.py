@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..config import Methodologies
+from ...config import Methodologies
 from .common import QUOTE_COLUMNS, numbers, ranks, read_csv, source_type, years
 
 

@@ -18,7 +18,7 @@ KIND_LABELS = {"province": "Hồ sơ tỉnh (province profiles)", "region": "So 
 STATUS_LABELS = {"ok": "đã tạo", "failed": "lỗi (failed)", "missing": "chưa tạo (not built)"}
 VERSIONED = ("cchc-research", "pandas", "numpy", "scipy", "matplotlib", "seaborn", "papermill", "nbconvert",
              "great-expectations")
-TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "index.html.j2"
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "index.html.j2"
 
 
 def git_commit(root: Path) -> str:

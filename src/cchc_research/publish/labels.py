@@ -11,7 +11,7 @@ import unicodedata
 
 import pandas as pd
 
-from .errors import CchcError
+from ..errors import CchcError
 from .prose import PROSE
 
 LANGS = ("vi", "en")
@@ -168,8 +168,8 @@ class Labels:
     @classmethod
     def for_project(cls, project, lang: str) -> "Labels":
         """Labels from a repository's processed tables and config."""
-        from .analysis.data import load_methodologies
-        from .schema import read_table
+        from ..analysis.data import load_methodologies
+        from ..schema import read_table
 
         return cls(lang, read_table(project.processed, "measures"), read_table(project.processed, "provinces"),
                    load_methodologies(project))

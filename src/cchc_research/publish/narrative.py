@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from .labels import Labels
-from .paths import Project
+from ..paths import Project
 
 VALIDATION_LINK = "../validation/index.html"  # reports are published one folder below reports/
 
@@ -21,8 +21,8 @@ def validation_status(project: Project, L: Labels):
     to the validation report."""
     from IPython.display import Markdown
 
-    from .build.state import data_hash
-    from .validate import load_summary
+    from .state import data_hash
+    from ..validate import load_summary
 
     found = load_summary(project)
     if found is None:

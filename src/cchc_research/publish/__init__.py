@@ -1,4 +1,12 @@
-"""`cchc build`: run the report matrix with papermill and publish the HTML site in `reports/`."""
+"""Stage 5, publishing: `cchc build` runs the report matrix with papermill and publishes the HTML site
+in `reports/`.
+
+The site generator: `matrix` (config/reports.yml), `execute` and `kernel` (papermill runs in forked
+kernels), `render` (self-contained HTML with nbconvert), `state` (incremental builds), `gate` (the
+validation a build requires), `index` (the site's index page), `site` (atomic replacement of reports/),
+`progress`, and `templates/`. What the report notebooks write with: `plots` (house-style figures),
+`labels` and `prose` (Vietnamese and English text), `narrative` (Markdown and tables in a notebook).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +17,7 @@ from pathlib import Path
 
 from ..errors import CchcError
 from ..paths import Project
-from . import execute, gate, index, matrix, publish, state
+from . import execute, gate, index, matrix, site, state
 from .progress import Progress
 
 HELP = "execute the report notebooks (papermill) and publish the HTML site in reports/"
@@ -65,7 +73,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
     header = {"built_on": now.strftime("%Y-%m-%d"), "data_hash": data_hash,
               "package_hash": inputs.package_hash, "validation": validation["status"]}
     scratch = state.build_dir(project)
-    with publish.new_site(project) as staging, Progress(len(todo)) as progress:
+    with site.new_site(project) as staging, Progress(len(todo)) as progress:
         jobs = [execute.Job(r, project.notebooks / r.notebook, project.notebooks,
                             scratch / "run" / f"{r.slug}.ipynb", scratch / "failed" / f"{r.slug}.ipynb",
                             staging / r.output, header) for r in todo]
@@ -75,7 +83,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
                                                 now.strftime("%Y-%m-%d %H:%M UTC"), round(outcome.seconds, 1),
                                                 outcome.error)
         rebuilt = {r.slug for r in todo}
-        publish.carry_over(project.reports, staging,
+        site.carry_over(project.reports, staging,
                            [r.output for r in reports if r.slug in current and r.slug not in rebuilt])
         published = {r.slug for r in reports if (staging / r.output).is_file()}
         meta = {"built_at": now.strftime("%Y-%m-%d %H:%M UTC"), "data_hash": data_hash, "validation": validation,

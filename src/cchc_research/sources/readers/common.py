@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import DataError
-from ..numbers import parse_number
+from ...errors import DataError
+from ...numbers import parse_number
 
 # Columns of the intermediate frames the readers return.
 VALUE_COLUMNS = ["province_raw", "year", "family", "measure", "value", "rank", "ci_low", "ci_high",

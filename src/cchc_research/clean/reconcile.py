@@ -16,7 +16,7 @@ import math
 
 import pandas as pd
 
-from .errors import CchcError
+from ..errors import CchcError
 
 SEP = " | "
 # reported_figures statuses that yield the figure used in analyses

@@ -16,16 +16,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import provinces as reg
-from .config import Methodologies, load_yaml
-from .errors import CchcError, DataError
-from .io import atomic_dir, csv_bytes
-from .paths import Project
-from .readers import papi, pci, quotes, tables
-from .readers.common import QUOTE_COLUMNS, VALUE_COLUMNS
+from .. import provinces as reg
+from ..config import Methodologies, load_yaml
+from ..errors import CchcError, DataError
+from ..io import atomic_dir, csv_bytes
+from ..paths import Project
+from ..sources.readers import papi, pci, quotes, tables
+from ..sources.readers.common import QUOTE_COLUMNS, VALUE_COLUMNS
 from .reconcile import USABLE, reconcile
-from .schema import FAMILIES, TABLES, conform
-from .snapshot import check as check_raw
+from ..schema import FAMILIES, TABLES, conform
+from ..sources.snapshot import check as check_raw
 
 HELP = "clean data/raw/ into the tidy tables of data/processed/"
 DESCRIPTION = __doc__
@@ -176,7 +176,7 @@ def _reported_values(reported: pd.DataFrame) -> pd.DataFrame:
 def _document_quotes(project: Project, progress: Callable[[str], None]) -> pd.DataFrame:
     """Index figures claimed in the documents of data/raw/documents/ (none shipped: may be empty).
     A document that cannot be read is reported and skipped; the others still count."""
-    from . import extract
+    from .. import extract
 
     folder = project.raw / "documents"
     if not (folder / "manifest.yml").is_file():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import provinces
-from .errors import CchcError, DataError
-from .paths import Project
+from .. import provinces
+from ..errors import CchcError, DataError
+from ..paths import Project
 
 HELP = "resolve province names; list the 63 (+ Hà Tây) or the 34 provinces of 2025"
 DESCRIPTION = """\

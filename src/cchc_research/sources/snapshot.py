@@ -19,9 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import CchcError, DataError
-from .io import sha256, write_text_atomic
-from .paths import Project
+from ..errors import CchcError, DataError
+from ..io import sha256, write_text_atomic
+from ..paths import Project
 
 HELP = "extract ../shared/data/sources into data/raw/ (or --check the manifest checksums)"
 DESCRIPTION = __doc__

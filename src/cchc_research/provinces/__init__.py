@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from .errors import CchcError, DataError
+from ..errors import CchcError, DataError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -177,7 +177,7 @@ def resolve(name: str, *, file: str | Path | None = None, row: int | None = None
                                 file=file, row=row, column=column, value=name)
     near = ", ".join(f"{p.name} ({p.code})" for p in _closest(name))
     raise UnknownProvince(f"unknown province name; closest: {near}. If it is a spelling of one of them, "
-                          "add it to src/cchc_research/data/province_aliases.csv",
+                          "add it to src/cchc_research/provinces/data/province_aliases.csv",
                           file=file, row=row, column=column, value=name)
 
 
@@ -209,7 +209,7 @@ def provinces_table() -> pd.DataFrame:
     """The registry as the processed table `provinces` (schema.py)."""
     import pandas as pd
 
-    from .schema import conform
+    from ..schema import conform
 
     rows = [{"province_code": p.code, "province": p.name, "province_ascii": p.ascii, "province_en": p.en,
              "kind": p.kind, "region": p.region, "region_en": p.region_en,
@@ -245,7 +245,7 @@ def crosswalk_table() -> pd.DataFrame:
     """
     import pandas as pd
 
-    from .schema import conform
+    from ..schema import conform
 
     members = _members()
     new = {row["province_2025"]: row for row in _read_csv("provinces_2025.csv")}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ..errors import DataError
+from ...errors import DataError
 from .common import VALUE_COLUMNS, numbers, ranks, read_csv, years
 
 OFFICIAL_META = ("title", "producer", "url", "retrieved", "licence")

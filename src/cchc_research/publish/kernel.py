@@ -29,9 +29,9 @@ PRELOAD = (
     "seaborn",
     "matplotlib.backends.backend_agg",
     "cchc_research.analysis",
-    "cchc_research.labels",
-    "cchc_research.narrative",
-    "cchc_research.plots",
+    "cchc_research.publish.labels",
+    "cchc_research.publish.narrative",
+    "cchc_research.publish.plots",
     "cchc_research.schema",
 )
 LAUNCHER = ["-m", "ipykernel_launcher"]
