@@ -147,7 +147,7 @@ def snapshot(project: Project, sources_dir: Path, progress: bool = True) -> dict
             })
         manifest = {"retrieved": config["retrieved"], "sources": {}}
         for source in config["sources"]:
-            meta = {k: source[k] for k in ("producer", "title", "upstream", "licence")}
+            meta = {k: source[k] for k in ("producer", "title", "retrieved", "upstream", "licence", "attribution") if k in source}
             manifest["sources"][source["id"]] = {**meta, "files": entries[source["id"]]}
         for source in config["sources"]:
             final = project.raw / source["id"]
