@@ -169,6 +169,9 @@ CORRUPTIONS = {
     "programme_targets": lambda f: f.assign(comparator=f["comparator"].where(f.index != 0, "≥")),
     "measures": lambda f: f.astype({"scale_min": "string"}).assign(
         scale_min=lambda m: m["scale_min"].where(m.index != 0, "zero")),
+    "boundaries": lambda f: f.assign(  # Lâm Đồng (2025) without Bình Thuận; Kon Tum's feature given code 99
+        members=f["members"].where((f["map"] != "34") | (f["unit_code"] != "68"), "Lâm Đồng; Đắk Nông"),
+        unit_code=f["unit_code"].where((f["map"] != "63") | (f["unit_code"] != "62"), "99")),
 }
 
 # table or view, expectation, text that must appear in a printed example of the failing rows
@@ -187,6 +190,8 @@ GUARDS = [
     ("reported_figures.conflicts", "conflict_settled", "conflict_id="),
     ("programme_targets", "comparator_well_formed", "comparator=≥"),
     ("column_types", "column_parses_as_schema_type", "table=measures, column=scale_min"),
+    ("boundaries", "members_as_crosswalk", "unit_code=68"),
+    ("boundaries", "unit_in_registry", "map=63, unit_code=99"),
 ]
 
 

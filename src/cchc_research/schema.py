@@ -162,6 +162,19 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         C("complete", "bool", "every province in force has a value, apart from documented source gaps"),
         C("missing", "str", "provinces without a value, ';'-separated", required=False),
     ), key=("family", "year", "measure")),
+    Table("boundaries", "One row per unit of each boundary map (data/processed/boundaries_<map>.geojson): "
+                        "the registry unit its feature resolves to and what the geometry holds.", (
+        C("map", "str", "63 (provinces of 2008-2025), 34 (from 2025-07-01) or 64 (2004-2008, with Hà Tây)"),
+        C("unit_code", "str", "GSO code of the province (maps 63, 64) or of the province from 2025-07-01 (map 34)"),
+        C("unit", "str", "the registry's name of the unit"),
+        C("name_as_written", "str", "the feature's name in the raw GeoJSON"),
+        C("members", "str", "map 34: the provinces in force on 2025-06-30 that formed it, '; '-separated",
+          required=False),
+        C("area_km2", "float", "geodesic area on the WGS84 ellipsoid, km², of the simplified boundary, islands "
+                               "included"),
+        C("n_parts", "int", "polygons in the geometry (each island is one)"),
+        C("geometry_sha256", "str", "SHA-256 of the feature's geometry as written in the GeoJSON"),
+    ), key=("map", "unit_code")),
     Table("quality_flags", "What cleaning noticed and set aside: duplicated year blocks, zeros read as "
                            "missing, and similar.", (
         C("flag", "str", "duplicated-year-block, zero-as-missing, …"),

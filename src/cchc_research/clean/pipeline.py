@@ -3,7 +3,8 @@
 Steps: verify data/raw against its manifest; read every source with its reader; resolve province
 names; set aside duplicated year blocks and zeros that mean "no data"; attach methodology era,
 programme period and scale; reconcile quoted figures; choose the primary source per value; derive
-measures and coverage; write all tables at once (atomically: a failure leaves data/processed/ as it was).
+measures and coverage; check the province boundaries against the registry (`boundaries`); write all
+tables and maps at once (atomically: a failure leaves data/processed/ as it was).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ..io import atomic_dir, csv_bytes
 from ..paths import Project
 from ..sources.readers import papi, pci, quotes, tables
 from ..sources.readers.common import QUOTE_COLUMNS, VALUE_COLUMNS
+from . import boundaries
 from .reconcile import USABLE, reconcile
 from ..schema import FAMILIES, TABLES, conform
 from ..sources.snapshot import check as check_raw
@@ -296,9 +298,13 @@ def clean(project: Project, verbose: bool = True) -> dict[str, pd.DataFrame]:
             print(f"[{time.perf_counter() - start:5.1f}s] {step}", flush=True)
 
     result = build_tables(project, progress)
+    progress("province boundaries")
+    result["boundaries"], maps = boundaries.build(project)
     with atomic_dir(project.processed) as staging:
         for name, df in result.items():
             (staging / TABLES[name].file_name).write_bytes(csv_bytes(df))
+        for name, data in maps.items():
+            (staging / name).write_bytes(data)
     if verbose:
         sizes = ", ".join(f"{name} {len(df)}" for name, df in result.items())
         print(f"[{time.perf_counter() - start:5.1f}s] wrote {project.processed}: {sizes}")

@@ -17,7 +17,7 @@ import functools
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -131,16 +131,24 @@ def _registry() -> _Registry:
         if alias["province_code"] not in by_code:
             raise DataError("alias of an unknown province code", file=DATA / "province_aliases.csv", row=number,
                             column="province_code", value=alias["province_code"])
-    spellings = [(s, p.code) for p in provinces for s in (p.name, p.ascii, p.en)]
-    spellings += [(alias["alias"], alias["province_code"]) for alias in aliases]
+    return _Registry(provinces, by_code, *_keyed(_spellings(provinces, aliases)))
+
+
+def _spellings(provinces: Iterable[Province], aliases: list[dict[str, str]]) -> list[tuple[str, str]]:
+    """(spelling, code): each province's name, ASCII and English name, and its aliases."""
+    return ([(s, p.code) for p in provinces for s in (p.name, p.ascii, p.en)]
+            + [(alias["alias"], alias["province_code"]) for alias in aliases])
+
+
+def _keyed(spellings: Iterable[tuple[str, str]]) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The exact and the diacritic-less lookup tables: key → codes of the units spelt that way."""
     exact: dict[str, set[str]] = {}
     loose: dict[str, set[str]] = {}
     for spelling, code in spellings:
         exact_key, loose_key = lookup_keys(spelling)
         exact.setdefault(exact_key, set()).add(code)
         loose.setdefault(loose_key, set()).add(code)
-    return _Registry(provinces, by_code, {k: frozenset(v) for k, v in exact.items()},
-                     {k: frozenset(v) for k, v in loose.items()})
+    return {k: frozenset(v) for k, v in exact.items()}, {k: frozenset(v) for k, v in loose.items()}
 
 
 @functools.cache
@@ -259,3 +267,75 @@ def crosswalk_table() -> pd.DataFrame:
                      "province_2025": p.province_2025, "province_2025_seat": new[p.province_2025]["seat"] or None,
                      "n_members": len(members.get(p.province_2025, []))})
     return conform(pd.DataFrame(rows), "crosswalk_2025")
+
+
+# --- the 34 provinces from 2025-07-01 ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Province2025:
+    """A province from 2025-07-01 (Resolution 202/2025/QH15) and the provinces in force on 2025-06-30 that
+    formed it: first the one whose name it kept, then the others in GSO code order (Hà Tây,
+    merged into Hà Nội in 2008, is a member of none)."""
+
+    code: str
+    name: str
+    en: str
+    kind: str
+    members: tuple[Province, ...]
+
+
+class _Registry2025(NamedTuple):
+    by_code: dict[str, Province2025]
+    exact: dict[str, frozenset[str]]
+    loose: dict[str, frozenset[str]]
+
+
+@functools.cache
+def _registry_2025() -> _Registry2025:
+    """The 34 keyed by their names and English names, and by every spelling of the member whose name each
+    kept ("TT-Huế" → Huế, "TP.HCM" → Thành phố Hồ Chí Minh; but "Yên Bái" → nothing)."""
+    members = _members()
+    units, givers = [], []
+    for r in _read_csv("provinces_2025.csv"):
+        giver = resolve(r["province_2025"], file=DATA / "provinces_2025.csv", column="province_2025")
+        own = members.get(r["province_2025"], [])
+        if giver not in own:
+            raise DataError("the new province's name is not the name of one of its members",
+                            file=DATA / "provinces_2025.csv", column="province_2025", value=r["province_2025"])
+        givers.append((giver, r["province_2025_code"]))
+        units.append(Province2025(code=r["province_2025_code"], name=r["province_2025"], en=r["province_2025_en"],
+                                  kind=r["kind"], members=(giver, *(p for p in own if p != giver))))
+    by_code = {u.code: u for u in units}
+    new_code = {giver.code: code for giver, code in givers}
+    aliases = [a for a in _read_csv("province_aliases.csv") if a["province_code"] in new_code]
+    spellings = [(s, u.code) for u in units for s in (u.name, u.en)]
+    spellings += [(s, new_code[c]) for s, c in _spellings([g for g, _ in givers], aliases)]
+    return _Registry2025(by_code, *_keyed(spellings))
+
+
+def all_provinces_2025() -> list[Province2025]:
+    """The 34 provinces from 2025-07-01 in the order of their codes (Decision 19/2025/QĐ-TTg)."""
+    return sorted(_registry_2025().by_code.values(), key=lambda u: u.code)
+
+
+def resolve_2025(name: str, *, file: str | Path | None = None, row: int | None = None,
+                 column: str | None = None) -> Province2025:
+    """The province from 2025-07-01 that `name` denotes ("Lâm Đồng", "Hue", "TP.HCM"); UnknownProvince
+    names file, row and value. The name of a former province that merged into another ("Đắk Nông")
+    denotes no province of 2025; the error says which one it belongs to."""
+    registry = _registry_2025()
+    exact_key, loose_key = lookup_keys(name) if isinstance(name, str) else ("", "")
+    codes = registry.exact.get(exact_key) or registry.loose.get(loose_key) or frozenset()
+    if len(codes) == 1:
+        return registry.by_code[next(iter(codes))]
+    if codes:
+        fits = ", ".join(f"{registry.by_code[c].name} ({c})" for c in sorted(codes))
+        raise AmbiguousProvince(f"ambiguous name of a province from 2025-07-01: fits {fits}",
+                                file=file, row=row, column=column, value=name)
+    try:
+        old = resolve(name)
+        hint = f"; {old.name} merged into {old.province_2025} on {old.valid_to + timedelta(days=1)}"
+    except DataError:
+        hint = ""
+    raise UnknownProvince(f"not a province from 2025-07-01{hint}", file=file, row=row, column=column, value=name)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..provinces import all_provinces, crosswalk_table
+from ..provinces import all_provinces, all_provinces_2025, crosswalk_table
 from ..schema import FAMILIES, TABLES
 from . import rules
 from .views import VIEWS
@@ -248,6 +248,26 @@ def coverage_checks() -> list[Check]:
     ]
 
 
+def boundaries_checks() -> list[Check]:
+    units_2025 = all_provinces_2025()
+    units = ({("63", p.code) for p in all_provinces(include_ha_tay=False)} | {("64", p.code) for p in all_provinces()}
+             | {("34", u.code) for u in units_2025})
+    return [
+        in_set("map_known", "map is 63, 34 or 64", "map", ("63", "34", "64")),
+        pair_in_set("unit_in_registry", "each feature is a unit of its map in the registry (the 63 provinces, "
+                    "the 34 from 2025-07-01, the 64 with Hà Tây)", "map", "unit_code", units),
+        check("every_unit_has_a_feature", f"{len(units)} features (63 + 34 + 64): with a unique key and units "
+              "from the registry, every unit of each map has exactly one", "ExpectTableRowCountToEqual",
+              value=len(units)),
+        pair_in_set("members_as_crosswalk", "the members of each province from 2025-07-01 are the crosswalk's "
+                    "(Hà Tây excluded)", "unit_code", "members",
+                    {(u.code, "; ".join(p.name for p in u.members)) for u in units_2025}),
+        check("area_plausible", "area between 800 and 25,000 km² (Bắc Ninh about 820 … Lâm Đồng from 2025 about "
+              "24,250); outside it the geometry is probably not the province's", "ExpectColumnValuesToBeBetween",
+              severity="warning", column="area_km2", min_value=800, max_value=25000),
+    ]
+
+
 # --- one suite per derived view --------------------------------------------------------------------
 
 def label_checks(with_programme: bool) -> list[Check]:
@@ -309,7 +329,7 @@ TABLE_CHECKS = {
     "indicators": indicators_checks, "reported_figures": reported_figures_checks, "provinces": provinces_checks,
     "crosswalk_2025": crosswalk_checks, "programme_areas": programme_areas_checks,
     "programme_targets": programme_targets_checks, "measures": measures_checks, "coverage": coverage_checks,
-    "quality_flags": list,
+    "quality_flags": list, "boundaries": boundaries_checks,
 }
 EXAMPLES = {
     "indicators": ("province", "province_code", "year", "family", "measure", "value", "rank", "source_id",
@@ -324,6 +344,7 @@ EXAMPLES = {
     "measures": ("family", "measure", "methodology", "scale_min", "scale_max"),
     "coverage": ("family", "year", "measure", "n_provinces", "n_expected"),
     "quality_flags": ("flag", "source_id", "file", "detail"),
+    "boundaries": ("map", "unit_code", "unit", "name_as_written", "members", "area_km2"),
     "column_types": ("table", "column", "expected", "observed"),
     "indicators.labels": ("province", "province_code", "year", "family", "programme", "n_rows", "first_row"),
     "reported_figures.labels": ("province", "province_code", "year", "family", "n_rows", "first_row"),
