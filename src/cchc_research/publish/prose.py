@@ -145,6 +145,56 @@ PROSE: dict[str, dict[str, str]] = {
         "flag": "Loại",
         "file": "Tệp",
         "detail": "Chi tiết",
+        # maps (publish/maps.py)
+        "map_licence": "Bản đồ theo giấy phép CC BY-SA 4.0.",
+        "map_islands_note": "Ô nhỏ: quần đảo Hoàng Sa (thành phố Đà Nẵng) và quần đảo Trường Sa (tỉnh Khánh Hòa).",
+        "map_hoang_sa": "Quần đảo\nHoàng Sa",
+        "map_truong_sa": "Quần đảo\nTrường Sa",
+        "map_none": "không có",
+        "map_missing": "Không có số liệu ({n})",
+        "map_missing_short": "Không có số liệu",
+        "map_legend_quartiles": "Nhóm tứ phân vị (số tỉnh, khoảng điểm)",
+        "map_group_papi_4": "Nhóm đạt điểm cao nhất",
+        "map_group_papi_3": "Nhóm đạt điểm trung bình cao",
+        "map_group_papi_2": "Nhóm đạt điểm trung bình thấp",
+        "map_group_papi_1": "Nhóm đạt điểm thấp nhất",
+        "map_group_4": "25% cao nhất",
+        "map_group_3": "Trên trung vị",
+        "map_group_2": "Dưới trung vị",
+        "map_group_1": "25% thấp nhất",
+        "map_group_range": "{group}: {n} tỉnh, {lo}–{hi}",
+        "map_quoted": "Có số liệu trích dẫn ({n})",
+        "map_title_choropleth": "{measure} năm {year}: bốn nhóm tứ phân vị của {n} tỉnh, thành phố",
+        "map_title_quoted": "{measure} năm {year}: số liệu trích dẫn của {n}/{n_expected} tỉnh (không chia nhóm)",
+        "map_title_multiples": "{measure}: nhóm tứ phân vị theo từng năm đủ số liệu",
+        "map_title_merger": "63 tỉnh, thành phố hợp thành 34 từ ngày 1/7/2025",
+        "map_title_locator": "{province}: vị trí; từ ngày 1/7/2025 thuộc {new} (viền đậm)",
+        "map_title_members": "{province} từ ngày 1/7/2025, hợp thành từ {members}",
+        "map_merger_1": "Giữ nguyên ({n})",
+        "map_merger_k": "Hợp nhất từ {k} tỉnh ({n})",
+        "map_merger_count": "{n} đơn vị hợp nhất từ {k} tỉnh",
+        "map_old_lines": "Ranh giới 63 tỉnh cũ",
+        "map_alt_choropleth": "Bản đồ {measure} năm {year} của {n} tỉnh, thành phố có số liệu, tô theo bốn nhóm "
+                              "tứ phân vị. {top_group}: {top}. {bottom_group}: {bottom}.",
+        "map_alt_missing": "Không có số liệu (gạch chéo, màu xám): {names}.",
+        "map_alt_quoted": "Bản đồ {measure} năm {year}: chỉ {n}/{n_expected} tỉnh có số liệu trích dẫn ({names}); "
+                          "các tỉnh khác gạch chéo là không có số liệu.",
+        "map_alt_multiples": "Bản đồ nhỏ {measure} trong {k} năm đủ số liệu ({years}), mỗi tỉnh tô theo nhóm tứ "
+                             "phân vị của năm đó. Luôn ở nhóm cao nhất: {always_top}. Luôn ở nhóm thấp nhất: "
+                             "{always_bottom}.",
+        "map_alt_merger": "Bản đồ {n_new} tỉnh, thành phố từ ngày 1/7/2025 trên nền ranh giới {n_old} tỉnh cũ: "
+                          "{kept} đơn vị giữ nguyên; {merged}.",
+        "map_alt_locator": "Bản đồ vị trí {province} (vùng {region}); từ ngày 1/7/2025 thuộc {new} (viền đậm) cùng "
+                           "{partners}.",
+        "map_title_locator_former": "{province}: vị trí trên bản đồ 2004–2008; nhập vào {new} từ {date}",
+        "map_alt_locator_former": "Bản đồ vị trí {province} (vùng {region}) trên bản đồ các tỉnh 2004–2008; từ {date} "
+                                  "thuộc {new} (viền đậm).",
+        "map_alt_locator_single": "Bản đồ vị trí {province} (vùng {region}); từ ngày 1/7/2025 giữ nguyên ranh "
+                                  "giới, là {new} (viền đậm).",
+        "map_alt_members": "Bản đồ {province} từ ngày 1/7/2025, hợp thành từ {members}, rộng khoảng {area} km²; "
+                           "ô nhỏ: vị trí trong cả nước.",
+        "map_alt_members_single": "Bản đồ {province} từ ngày 1/7/2025: giữ nguyên ranh giới của {members}, rộng "
+                                  "khoảng {area} km²; ô nhỏ: vị trí trong cả nước.",
     },
     "en": {
         "tables_heading": "## Tables",
@@ -278,5 +328,55 @@ PROSE: dict[str, dict[str, str]] = {
         "flag": "Flag",
         "file": "File",
         "detail": "Detail",
+        "map_licence": "Map licensed CC BY-SA 4.0.",
+        "map_islands_note": "Inset: the Hoàng Sa (Paracel) and Trường Sa (Spratly) archipelagos, shown as parts of "
+                            "Đà Nẵng and Khánh Hòa as on Viet Nam's official maps.",
+        "map_hoang_sa": "Hoàng Sa\n(Paracel Is.)",
+        "map_truong_sa": "Trường Sa\n(Spratly Is.)",
+        "map_none": "none",
+        "map_missing": "No data ({n})",
+        "map_missing_short": "No data",
+        "map_legend_quartiles": "Quartile groups (provinces, score range)",
+        "map_group_papi_4": "Best performers",
+        "map_group_papi_3": "High average",
+        "map_group_papi_2": "Low average",
+        "map_group_papi_1": "Poor performers",
+        "map_group_4": "Top 25%",
+        "map_group_3": "Above the median",
+        "map_group_2": "Below the median",
+        "map_group_1": "Bottom 25%",
+        "map_group_range": "{group}: {n} provinces, {lo}–{hi}",
+        "map_quoted": "Quoted figure ({n})",
+        "map_title_choropleth": "{measure} in {year}: quartile groups of {n} provinces",
+        "map_title_quoted": "{measure} in {year}: figures quoted for {n} of {n_expected} provinces (not grouped)",
+        "map_title_multiples": "{measure}: quartile groups in each year with complete data",
+        "map_title_merger": "63 provinces become 34 on 1 July 2025",
+        "map_title_locator": "{province}: location; from 1 July 2025 part of {new} (bold outline)",
+        "map_title_members": "{province} from 1 July 2025, formed from {members}",
+        "map_merger_1": "Unchanged ({n})",
+        "map_merger_k": "Merged from {k} provinces ({n})",
+        "map_merger_count": "{n} merged from {k} provinces",
+        "map_old_lines": "Boundaries of the 63 former provinces",
+        "map_alt_choropleth": "Map of {measure} in {year} for the {n} provinces with data, shaded in four quartile "
+                              "groups. {top_group}: {top}. {bottom_group}: {bottom}.",
+        "map_alt_missing": "No data (grey, hatched): {names}.",
+        "map_alt_quoted": "Map of {measure} in {year}: only {n} of {n_expected} provinces have a quoted figure "
+                          "({names}); the others are hatched as having no data.",
+        "map_alt_multiples": "Maps of {measure} in {k} years with complete data ({years}), each province shaded by "
+                             "its quartile group that year. In the top group every year: {always_top}. In the "
+                             "bottom group every year: {always_bottom}.",
+        "map_alt_merger": "Map of the {n_new} provinces from 1 July 2025 over the boundaries of the {n_old} former "
+                          "ones: {kept} unchanged; {merged}.",
+        "map_alt_locator": "Map locating {province} ({region}); from 1 July 2025 part of {new} (bold outline) with "
+                           "{partners}.",
+        "map_title_locator_former": "{province}: location on the map of 2004–2008; part of {new} from {date}",
+        "map_alt_locator_former": "Map locating {province} ({region}) on the map of the provinces of 2004–2008; part "
+                                  "of {new} (bold outline) from {date}.",
+        "map_alt_locator_single": "Map locating {province} ({region}); from 1 July 2025 it keeps its boundaries "
+                                  "as {new} (bold outline).",
+        "map_alt_members": "Map of {province} from 1 July 2025, formed from {members}, about {area} km²; inset: "
+                           "its place in the country.",
+        "map_alt_members_single": "Map of {province} from 1 July 2025: the unchanged territory of {members}, about "
+                                  "{area} km²; inset: its place in the country.",
     },
 }
