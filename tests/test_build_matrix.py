@@ -19,9 +19,9 @@ FIXTURE_NOTEBOOK = Path(__file__).parent / "fixtures" / "build" / "fixture_repor
 def test_shipped_matrix_covers_every_province_region_family_and_single_report():
     reports = load(REPO.config / "reports.yml", REPO)
 
-    assert Counter(r.kind for r in reports) == {"province": 63, "region": 6, "family": 4, "overview": 1,
-                                                "quality": 1}
-    assert len({r.slug for r in reports}) == len(reports) == 75
+    assert Counter(r.kind for r in reports) == {"province": 63, "province-2025": 34, "region": 6, "family": 4,
+                                                "overview": 1, "quality": 1}
+    assert len({r.slug for r in reports}) == len(reports) == 109
     provinces = [r for r in reports if r.kind == "province"]
     assert [r.parameters["province"] for r in provinces] == [p.name for p in all_provinces(include_ha_tay=False)]
     assert "Hà Tây" not in {r.province for r in provinces}
@@ -81,7 +81,7 @@ def test_lang_axis_gives_one_report_per_language(project):
     ("  - notebook: missing.ipynb\n    kind: province\n    slug: x\n    title: t\n",
      "notebook 'missing.ipynb' not found"),
     ("  - notebook: fixture_report.ipynb\n    kind: town\n    slug: x\n    title: t\n",
-     "kind 'town' is not one of province, region, family, overview, quality"),
+     "kind 'town' is not one of province, province-2025, region, family, overview, quality"),
     (ENTRY + "    for_each: district\n    slug: x\n    title: t\n", "unknown for_each axis 'district'"),
     (ENTRY + "    for_each: region\n    slug: '{province_slug}'\n    title: t\n",
      "unknown placeholder {province_slug}; this entry knows region, region_en, region_slug"),

@@ -46,11 +46,11 @@ def test_page_has_no_code_and_nothing_external(site, rel):
 def test_index_lists_every_report_of_the_matrix(site):
     page = (site[1] / "index.html").read_text(encoding="utf-8")
     statuses = dict(re.findall(r'data-slug="([\w-]+)" data-status="(\w+)"', page))
-    assert len(statuses) == 75
+    assert len(statuses) == 109
     assert {slug for slug, status in statuses.items() if status == "ok"} == {
         rel.split("/")[1][:-5] for rel in SUBSET}
     for rel in SUBSET:
         assert f'<a href="{rel}">' in page
-    for kind in ("province", "region", "family", "overview", "quality"):
+    for kind in ("province", "province-2025", "region", "family", "overview", "quality"):
         assert f'<section data-kind="{kind}">' in page
     assert external_references(page) == []

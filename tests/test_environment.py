@@ -89,7 +89,7 @@ def test_package_layout_follows_the_data_flow():
     assert len(root_modules) <= 8, root_modules
 
 
-@pytest.mark.parametrize("short", ["plots", "labels", "narrative"])
+@pytest.mark.parametrize("short", ["plots", "labels", "narrative", "maps"])
 def test_notebook_imports_resolve_to_the_publish_modules(short):
     """Notebooks import `cchc_research.plots` etc.; each short name is the very module of `publish`."""
     code = (f"import importlib, cchc_research.{short} as a, cchc_research.publish.{short} as b;"

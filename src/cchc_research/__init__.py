@@ -5,7 +5,7 @@ The package follows the data flow: `sources` (snapshot and readers) → `clean` 
 small core: `provinces` (the registry), `schema`, `config`, `paths`, `io`, `errors`, `numbers`, `cli`.
 
 Notebooks import the report helpers by their short names (`cchc_research.plots`, `.labels`,
-`.narrative`); these resolve to the modules of `publish`, so the same module object serves both names.
+`.narrative`, `.maps`); these resolve to the modules of `publish`, so the same module object serves both names.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ ALIASES = {
     f"{__name__}.plots": f"{__name__}.publish.plots",
     f"{__name__}.labels": f"{__name__}.publish.labels",
     f"{__name__}.narrative": f"{__name__}.publish.narrative",
+    f"{__name__}.maps": f"{__name__}.publish.maps",
 }
 
 

@@ -9,10 +9,13 @@ from typing import Any
 
 from ..io import sha256
 from ..paths import Project
+from ..provinces import all_provinces_2025
 from .matrix import KINDS, Report
 from .state import Entry
 
-KIND_LABELS = {"province": "Hồ sơ tỉnh (province profiles)", "region": "So sánh theo vùng (regions)",
+KIND_LABELS = {"province": "Hồ sơ tỉnh (province profiles)",
+               "province-2025": "Tỉnh, thành phố từ 1/7/2025 và các tỉnh hợp thành (provinces from 1 July 2025)",
+               "region": "So sánh theo vùng (regions)",
                "family": "Hai giai đoạn chương trình (programme periods)",
                "overview": "Tổng quan toàn quốc (national overview)", "quality": "Chất lượng dữ liệu (data quality)"}
 STATUS_LABELS = {"ok": "đã tạo", "failed": "lỗi (failed)", "missing": "chưa tạo (not built)"}
@@ -70,7 +73,7 @@ def render_index(project: Project, reports: list[Report], entries: dict[str, Ent
                                                         else "missing")
         groups[report.kind].append({
             "slug": report.slug, "title": report.title, "output": report.output, "region": report.region,
-            "province": report.province, "status": status,
+            "province": report.province, "province_2025": report.province_2025, "status": status,
             "built_at": entry.built_at if entry and status != "missing" else None,
             "error": entry.error if entry and status == "failed" else None})
     rows = [row for kind in KINDS for row in groups[kind]]
@@ -81,5 +84,6 @@ def render_index(project: Project, reports: list[Report], entries: dict[str, Ent
         kinds=[(k, KIND_LABELS[k]) for k in KINDS], groups=groups, counts=counts, status_labels=STATUS_LABELS,
         regions=list(dict.fromkeys(r.region for r in reports if r.region)),
         provinces=list(dict.fromkeys(r.province for r in reports if r.province)),
+        provinces_2025=[u.name for u in all_provinces_2025() if u.name in {r.province_2025 for r in reports}],
         meta={**meta, "commit": git_commit(project.root), "versions": versions(),
               "manifest_hash": sha256(manifest) if manifest.is_file() else "no data/raw/manifest.yml"})

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 DPI = 200  # pixels per inch of the PNG, shown at half its pixel width: sharp on 2x screens
 SCREEN_DPI = 100
+COLOURS = 64  # palette of the PNG
 MAINLAND_EAST = 110.0  # parts east of 110°E are Hoàng Sa and Trường Sa (source NOTES.md §8)
 EAST_MARGIN = 3.35  # degrees of sea added east of the mainland for the islands' inset
 INSET = (0.72, 0.0, 0.28, 0.42)  # the inset in the map axes' fraction: the open sea to the south-east
@@ -146,10 +147,17 @@ class Map:
     data: pd.DataFrame = field(repr=False)
 
     def png(self) -> bytes:
-        """The PNG, without timestamp or software tag: the same map always gives the same bytes."""
+        """The PNG in COLOURS palette colours (a quarter of the bytes of full colour, no visible loss on flat
+        map colours), without timestamp or software tag: the same map always gives the same bytes."""
+        from PIL import Image
+
         buffer = io.BytesIO()
         self.figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-        return buffer.getvalue()
+        image = Image.open(buffer).convert("RGB").quantize(COLOURS, method=Image.Quantize.MEDIANCUT,
+                                                            dither=Image.Dither.NONE)
+        out = io.BytesIO()
+        image.save(out, format="PNG", optimize=True)
+        return out.getvalue()
 
     def _repr_html_(self) -> str:
         width = round(self.figure.get_figwidth() * SCREEN_DPI)

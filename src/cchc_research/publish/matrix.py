@@ -19,11 +19,11 @@ import yaml
 from ..errors import CchcError
 from ..paths import Project
 
-KINDS = ("province", "region", "family", "overview", "quality")
+KINDS = ("province", "province-2025", "region", "family", "overview", "quality")
 LANGS = ("vi", "en")
 ENTRY_KEYS = {"notebook", "kind", "for_each", "slug", "title", "parameters"}
 TOP_KEYS = {"defaults", "langs", "reports"}
-AXES = ("province", "region", "family", "lang")
+AXES = ("province", "province_2025", "region", "family", "lang")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
@@ -40,6 +40,8 @@ class Report:
     province: str | None = None
     region: str | None = None
     family: str | None = None
+    province_2025: str | None = None  # the 2025 province the report is about, or its province's
+    related: tuple[tuple[str, str, str], ...] = ()  # (kind of link, page below reports/, name): `link_related`
 
     @property
     def output(self) -> str:
@@ -73,6 +75,10 @@ def _axis_values(axis: str, langs: list[str]) -> list[dict[str, str]]:
         return [{"province": p.name, "province_en": p.en, "province_code": p.code,
                  "province_slug": slugify(p.name), "region": p.region, "region_en": p.region_en}
                 for p in registry]
+    if axis == "province_2025":
+        return [{"province_2025": u.name, "province_2025_en": u.en, "province_2025_code": u.code,
+                 "province_2025_slug": slugify(u.name.removeprefix("Thành phố ")),
+                 "members": ", ".join(p.name for p in u.members)} for u in provinces.all_provinces_2025()]
     if axis == "region":
         regions = {p.region: p.region_en for p in registry}  # first appearance in GSO code order
         return [{"region": r, "region_en": en, "region_slug": slugify(r)} for r, en in regions.items()]
@@ -114,6 +120,9 @@ def _expand_entry(entry: dict[str, Any], defaults: dict[str, Any], langs: list[s
     for axis in axes:
         if axis not in AXES:
             raise MatrixError(f"{where}: unknown for_each axis {axis!r}; known: {', '.join(AXES)}")
+    from .. import provinces as registry
+
+    provinces_by_name = {p.name: p for p in registry.all_provinces()}
     reports = []
     for combo in itertools.product(*(_axis_values(a, langs) for a in axes)):
         values = {k: v for part in combo for k, v in part.items()}
@@ -132,9 +141,12 @@ def _expand_entry(entry: dict[str, Any], defaults: dict[str, Any], langs: list[s
             raise MatrixError(f"{where}: no title for lang {lang!r}")
         if not SLUG.fullmatch(slug):
             raise MatrixError(f"{where}: slug {slug!r} must be lower-case ASCII words joined by '-'")
+        province_2025 = values.get("province_2025") or (provinces_by_name[values["province"]].province_2025
+                                                        if "province" in values else None)
         reports.append(Report(slug=slug, kind=merged["kind"], notebook=merged["notebook"], title=title,
                               lang=lang, parameters=parameters, province=values.get("province"),
-                              region=values.get("region"), family=values.get("family")))
+                              region=values.get("region"), family=values.get("family"),
+                              province_2025=province_2025))
     return reports
 
 
@@ -165,4 +177,28 @@ def load(path: Path, project: Project) -> list[Report]:
                 raise MatrixError(f"{where}: slug {report.slug!r} already used by {seen[report.slug]}")
             seen[report.slug] = where
             reports.append(report)
-    return reports
+    return link_related(reports)
+
+
+def link_related(reports: list[Report]) -> list[Report]:
+    """Each province profile linked to the page of its 2025 province, and each 2025 province's page to its
+    members' profiles (name-giving member first), in the same language: (kind, page, name) triples."""
+    from dataclasses import replace
+
+    from .. import provinces as registry
+
+    order = {p.name: i for u in registry.all_provinces_2025() for i, p in enumerate(u.members)}
+    new_pages = {(r.province_2025, r.lang): r for r in reports if r.kind == "province-2025"}
+    profiles: dict[tuple[str | None, str], list[Report]] = {}
+    for r in reports:
+        if r.kind == "province":
+            profiles.setdefault((r.province_2025, r.lang), []).append(r)
+    linked = []
+    for r in reports:
+        if r.kind == "province" and (page := new_pages.get((r.province_2025, r.lang))):
+            r = replace(r, related=(("province-2025", page.output, page.province_2025),))
+        elif r.kind == "province-2025":
+            members = sorted(profiles.get((r.province_2025, r.lang), []), key=lambda m: order.get(m.province, 99))
+            r = replace(r, related=tuple(("member", m.output, m.province) for m in members))
+        linked.append(r)
+    return linked

@@ -195,6 +195,54 @@ PROSE: dict[str, dict[str, str]] = {
                            "ô nhỏ: vị trí trong cả nước.",
         "map_alt_members_single": "Bản đồ {province} từ ngày 1/7/2025: giữ nguyên ranh giới của {members}, rộng "
                                   "khoảng {area} km²; ô nhỏ: vị trí trong cả nước.",
+        # province from 2025 (notebooks/province_2025.ipynb)
+        "p25_title": "# {province} từ ngày 1/7/2025: các tỉnh hợp thành qua hai chương trình cải cách hành chính",
+        "p25_findings": "## Những điểm chính",
+        "p25_members": "**{province}** hợp thành từ {k} tỉnh, thành phố theo Nghị quyết 202/2025/QH15: {members} "
+                       "(khoảng {area} km²). Các số liệu dưới đây là của từng tỉnh cũ; chỉ số liệu công bố cho "
+                       "chính {province} mới là số liệu của tỉnh mới.",
+        "p25_single": "**{province}** giữ nguyên ranh giới của {members} theo Nghị quyết 202/2025/QH15 (khoảng "
+                      "{area} km²); các số liệu dưới đây là của tỉnh này trước ngày 1/7/2025.",
+        "p25_official": "**Số liệu công bố cho chính {province}** (xếp hạng 34 tỉnh, thành phố): {figures}.",
+        "p25_official_item": "{family} {year} hạng {rank}/{rank_of}{value}",
+        "p25_official_none": "Chưa có bộ chỉ số nào trong dữ liệu này công bố số liệu cho {province} như một trong "
+                             "34 tỉnh, thành phố; các phần dưới là số liệu của các tỉnh cũ.",
+        "p25_family_finding": "**{family} {year}** (hạng trong cả nước, {n} tỉnh có số liệu): {ranks}.",
+        "p25_gap": "Chênh lệch {family} giữa tỉnh dẫn đầu và tỉnh cuối (điểm bách phân vị cả nước): trung bình "
+                   "{gap_a} trong giai đoạn 2011–2020 ({n_a} năm đủ số liệu) và {gap_b} trong giai đoạn 2021–2030 "
+                   "({n_b} năm); năm {year}: {gap} ({leader} dẫn đầu, {trailer} cuối).",
+        "p25_gap_one": "Chênh lệch {family} giữa tỉnh dẫn đầu và tỉnh cuối năm {year}: {gap} điểm bách phân vị "
+                       "({leader} dẫn đầu, {trailer} cuối; {n} năm đủ số liệu).",
+        "p25_quoted": "PAR INDEX và SIPAS chỉ có số liệu được trích dẫn: {items}.",
+        "p25_quoted_item": "{province} – {family} {year}: {value}{rank}",
+        "p25_quoted_rank": " (hạng {rank} theo trích dẫn)",
+        "p25_official_heading": "## Số liệu công bố cho chính {province}",
+        "p25_family_heading": "## {family}",
+        "p25_fig_values": "{family}: các tỉnh hợp thành {province} so với cả nước",
+        "p25_fig_percentiles": "{family}: bách phân vị trong cả nước của các tỉnh hợp thành {province} (100 = cao nhất)",
+        "p25_band_note": "Dải cả nước chỉ tính trên các năm đủ số liệu ({years}).",
+        "p25_quoted_only": "{family} không có năm nào đủ số liệu cả nước: biểu đồ chỉ cho thấy các số liệu được "
+                           "trích dẫn, không có dải cả nước, thứ hạng hay khoảng cách tính toán.",
+        "p25_standing": "### Bách phân vị trong cả nước theo giai đoạn (các năm đủ số liệu)",
+        "p25_spread": "### Chênh lệch giữa các tỉnh hợp thành, theo năm",
+        "p25_mean": "### Trung bình của các tỉnh hợp thành: số liệu tự tính, không phải số liệu chính thức",
+        "p25_mean_method": "Cách tính: trung bình cộng không trọng số của điểm công bố của {k} tỉnh, chỉ trong những "
+                           "năm cả {k} tỉnh đều có số liệu (cùng một phương pháp trong năm đó); không trọng số theo "
+                           "dân số hay diện tích. Khi có số liệu chính thức cho {province}, số liệu đó được dùng.",
+        "p25_quoted_heading": "## PAR INDEX và SIPAS: số liệu trích dẫn của từng tỉnh",
+        "p25_quoted_none": "Không có số liệu PAR INDEX hay SIPAS nào được trích dẫn cho các tỉnh này.",
+        "period": "Giai đoạn",
+        "mean_percentile": "Bách phân vị trung bình",
+        "n_years": "Số năm",
+        "last_rank": "Hạng gần nhất",
+        "gap_percentile": "Chênh lệch (điểm bách phân vị)",
+        "gap_ranks": "Chênh lệch (bậc)",
+        "leader": "Dẫn đầu",
+        "trailer": "Cuối",
+        "mean_constructed": "Trung bình (tự tính)",
+        "lowest": "Thấp nhất",
+        "highest": "Cao nhất",
+        "n_members": "Số tỉnh",
     },
     "en": {
         "tables_heading": "## Tables",
@@ -378,5 +426,52 @@ PROSE: dict[str, dict[str, str]] = {
                            "its place in the country.",
         "map_alt_members_single": "Map of {province} from 1 July 2025: the unchanged territory of {members}, about "
                                   "{area} km²; inset: its place in the country.",
+        "p25_title": "# {province} from 1 July 2025: its former provinces across the two reform programmes",
+        "p25_findings": "## Key findings",
+        "p25_members": "**{province}** was formed from {k} provinces by Resolution 202/2025/QH15: {members} (about "
+                       "{area} km²). The figures below belong to each former province; only figures published for "
+                       "{province} itself are the new province's own.",
+        "p25_single": "**{province}** keeps the boundaries of {members} under Resolution 202/2025/QH15 (about {area} "
+                      "km²); the figures below are that province's before 1 July 2025.",
+        "p25_official": "**Figures published for {province} itself** (ranking the 34 provinces): {figures}.",
+        "p25_official_item": "{family} {year} rank {rank} of {rank_of}{value}",
+        "p25_official_none": "No index edition in these data yet publishes figures for {province} as one of the 34 "
+                             "provinces; what follows are its former provinces' figures.",
+        "p25_family_finding": "**{family} {year}** (national rank, {n} provinces with data): {ranks}.",
+        "p25_gap": "{family} gap between the best and the worst former province (national percentile points): "
+                   "{gap_a} on average in 2011–2020 ({n_a} complete years) and {gap_b} in 2021–2030 ({n_b} years); "
+                   "in {year}: {gap} ({leader} leads, {trailer} trails).",
+        "p25_gap_one": "{family} gap between the best and the worst former province in {year}: {gap} percentile "
+                       "points ({leader} leads, {trailer} trails; {n} complete years).",
+        "p25_quoted": "PAR INDEX and SIPAS exist only as quoted figures: {items}.",
+        "p25_quoted_item": "{province} – {family} {year}: {value}{rank}",
+        "p25_quoted_rank": " (rank {rank} as quoted)",
+        "p25_official_heading": "## Figures published for {province} itself",
+        "p25_family_heading": "## {family}",
+        "p25_fig_values": "{family}: the former provinces of {province} against all provinces",
+        "p25_fig_percentiles": "{family}: national percentile of the former provinces of {province} (100 = best)",
+        "p25_band_note": "The national band uses complete years only ({years}).",
+        "p25_quoted_only": "{family} has no year covering all provinces: the chart shows the quoted figures only, "
+                           "with no national band, computed rank or gap.",
+        "p25_standing": "### National percentile by period (complete years)",
+        "p25_spread": "### Gap between the former provinces, by year",
+        "p25_mean": "### Mean of the former provinces: a construction, not an official figure",
+        "p25_mean_method": "Method: the unweighted mean of the {k} provinces' published scores, only in years in "
+                           "which all {k} have one (one methodology within a year); not weighted by population or "
+                           "area. Where an official figure for {province} exists, that figure is used instead.",
+        "p25_quoted_heading": "## PAR INDEX and SIPAS: each former province's quoted figures",
+        "p25_quoted_none": "No PAR INDEX or SIPAS figure is quoted for these provinces.",
+        "period": "Period",
+        "mean_percentile": "Mean percentile",
+        "n_years": "Years",
+        "last_rank": "Latest rank",
+        "gap_percentile": "Gap (percentile points)",
+        "gap_ranks": "Gap (ranks)",
+        "leader": "Leads",
+        "trailer": "Trails",
+        "mean_constructed": "Mean (constructed)",
+        "lowest": "Lowest",
+        "highest": "Highest",
+        "n_members": "Provinces",
     },
 }

@@ -17,10 +17,12 @@ TEMPLATE = Path(__file__).resolve().parent / "templates" / "report.html.j2"
 LABELS = {
     "vi": {"index": "Mục lục báo cáo", "built": "Ngày tạo", "data": "Dữ liệu", "validation": "Kiểm định",
            "passed": "đạt", "failed": "không đạt", "unchecked": "chưa kiểm định", "notebook": "Sổ tay",
-           "parameters": "Tham số", "package": "Mã nguồn"},
+           "parameters": "Tham số", "package": "Mã nguồn", "province-2025": "Từ ngày 1/7/2025 thuộc",
+           "member": "Hợp thành từ"},
     "en": {"index": "All reports", "built": "Built", "data": "Data", "validation": "Validation",
            "passed": "passed", "failed": "failed", "unchecked": "not checked", "notebook": "Notebook",
-           "parameters": "Parameters", "package": "Package"},
+           "parameters": "Parameters", "package": "Package", "province-2025": "From 1 July 2025 part of",
+           "member": "Formed from"},
 }
 
 
@@ -38,7 +40,11 @@ def render(nb: Any, report: Report, header: dict[str, str]) -> str:
     for cell in nb.cells:  # papermill gives the cell it injects a random id; the page must not change with it
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.id = "injected-parameters"
+    related: dict[str, list[tuple[str, str]]] = {}
+    for kind, page, name in report.related:  # pages are published one folder below reports/
+        related.setdefault(kind, []).append((f"../{page}", name))
     context = {**header, "title": report.title, "labels": LABELS[report.lang], "notebook": report.notebook,
+               "related": related,
                "parameters": json.dumps(report.parameters, ensure_ascii=False, sort_keys=True)}
     html, _ = _exporter(report.lang).from_notebook_node(nb, resources={"cchc": context})
     external = external_references(html)
