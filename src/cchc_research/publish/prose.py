@@ -207,7 +207,8 @@ PROSE: dict[str, dict[str, str]] = {
         "p25_official_item": "{family} {year} hạng {rank}/{rank_of}{value}",
         "p25_official_none": "Chưa có bộ chỉ số nào trong dữ liệu này công bố số liệu cho {province} như một trong "
                              "34 tỉnh, thành phố; các phần dưới là số liệu của các tỉnh cũ.",
-        "p25_family_finding": "**{family} {year}** (hạng trong cả nước, {n} tỉnh có số liệu): {ranks}.",
+        "p25_family_finding": "**{family} {year}** (hạng trong cả nước, {n} tỉnh có số liệu{missing}): {ranks}.",
+        "p25_missing": "; không có số liệu: {names}",
         "p25_gap": "Chênh lệch {family} giữa tỉnh dẫn đầu và tỉnh cuối (điểm bách phân vị cả nước): trung bình "
                    "{gap_a} trong giai đoạn 2011–2020 ({n_a} năm đủ số liệu) và {gap_b} trong giai đoạn 2021–2030 "
                    "({n_b} năm); năm {year}: {gap} ({leader} dẫn đầu, {trailer} cuối).",
@@ -437,9 +438,11 @@ PROSE: dict[str, dict[str, str]] = {
         "p25_official_item": "{family} {year} rank {rank} of {rank_of}{value}",
         "p25_official_none": "No index edition in these data yet publishes figures for {province} as one of the 34 "
                              "provinces; what follows are its former provinces' figures.",
-        "p25_family_finding": "**{family} {year}** (national rank, {n} provinces with data): {ranks}.",
+        "p25_family_finding": "**{family} {year}** (national rank, {n} provinces with data{missing}): {ranks}.",
+        "p25_missing": "; no data: {names}",
         "p25_gap": "{family} gap between the best and the worst former province (national percentile points): "
-                   "{gap_a} on average in 2011–2020 ({n_a} complete years) and {gap_b} in 2021–2030 ({n_b} years); "
+                   "{gap_a} on average in 2011–2020 (complete years: {n_a}) and {gap_b} in 2021–2030 (complete "
+                   "years: {n_b}); "
                    "in {year}: {gap} ({leader} leads, {trailer} trails).",
         "p25_gap_one": "{family} gap between the best and the worst former province in {year}: {gap} percentile "
                        "points ({leader} leads, {trailer} trails; {n} complete years).",
