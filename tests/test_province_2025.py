@@ -17,6 +17,7 @@ import pytest
 
 from cchc_research import provinces as reg
 from cchc_research.analysis import merger as M
+from cchc_research.errors import DataError
 from cchc_research.io import csv_bytes
 from cchc_research.paths import Project
 from cchc_research.publish.matrix import load
@@ -196,3 +197,21 @@ def test_ha_noi_page_has_no_ha_tay_and_profiles_link_to_their_new_province(built
     assert row and all(m in row.group(0) for m in ("Lâm Đồng", "Bình Thuận", "Đắk Nông"))
     assert 'data-province-2025="Lâm Đồng" data-slug="dak-nong"' in index
     assert '<select id="f-p2025">' in index and index.count("<option>Lâm Đồng</option>") == 2  # old and 2025
+
+
+@pytest.mark.parametrize("spelling, code", [("Lâm Đồng", "68"), ("lam dong", "68"), ("Hue", "46"), ("TT-Huế", "46"),
+                                            ("Thừa Thiên Huế", "46"), ("TP.HCM", "79"), ("Ho Chi Minh City", "79"),
+                                            ("Lào Cai", "15"), ("Đà Nẵng", "48")])
+def test_resolve_2025_knows_the_34_by_any_spelling_of_the_name_they_kept(spelling, code):
+    assert reg.resolve_2025(spelling).code == code
+
+
+@pytest.mark.parametrize("spelling, message", [
+    ("Yên Bái", r"not a province from 2025-07-01; Yên Bái merged into Lào Cai on 2025-07-01"),
+    ("Hà Tây", r"Hà Tây merged into Hà Nội on 2008-08-01"),
+    ("ĐN", r"ambiguous name of a province from 2025-07-01: fits Đà Nẵng \(48\), Đồng Nai \(75\)"),
+    ("Atlantis", r"not a province from 2025-07-01 \(value: 'Atlantis'\)"),
+])
+def test_resolve_2025_refuses_what_is_not_one_of_the_34(spelling, message):
+    with pytest.raises(DataError, match=message):
+        reg.resolve_2025(spelling)

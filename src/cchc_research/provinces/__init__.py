@@ -170,19 +170,24 @@ def _closest(name: str, n: int = 3) -> list[Province]:
     return list(found.values())[:n]
 
 
+def _single(codes: frozenset[str], by_code: dict, what: str, name: str, **where):
+    """The unit of `codes` when there is exactly one, None when there is none; AmbiguousProvince otherwise."""
+    if len(codes) == 1:
+        return by_code[next(iter(codes))]
+    if codes:
+        fits = ", ".join(f"{by_code[c].name} ({c})" for c in sorted(codes))
+        raise AmbiguousProvince(f"ambiguous {what}: fits {fits}; write the name in full", value=name, **where)
+    return None
+
+
 def resolve(name: str, *, file: str | Path | None = None, row: int | None = None,
             column: str | None = None) -> Province:
     """The province `name` denotes, or UnknownProvince / AmbiguousProvince naming file, row and candidates."""
     if not isinstance(name, str) or not lookup_keys(name)[0]:
         raise UnknownProvince("empty or non-text province name", file=file, row=row, column=column, value=name)
-    codes = _matches(name)
-    registry = _registry()
-    if len(codes) == 1:
-        return registry.by_code[next(iter(codes))]
-    if codes:
-        fits = ", ".join(f"{registry.by_code[c].name} ({c})" for c in sorted(codes))
-        raise AmbiguousProvince(f"ambiguous province name: fits {fits}; write the name in full",
-                                file=file, row=row, column=column, value=name)
+    found = _single(_matches(name), _registry().by_code, "province name", name, file=file, row=row, column=column)
+    if found is not None:
+        return found
     near = ", ".join(f"{p.name} ({p.code})" for p in _closest(name))
     raise UnknownProvince(f"unknown province name; closest: {near}. If it is a spelling of one of them, "
                           "add it to src/cchc_research/provinces/data/province_aliases.csv",
@@ -327,12 +332,10 @@ def resolve_2025(name: str, *, file: str | Path | None = None, row: int | None =
     registry = _registry_2025()
     exact_key, loose_key = lookup_keys(name) if isinstance(name, str) else ("", "")
     codes = registry.exact.get(exact_key) or registry.loose.get(loose_key) or frozenset()
-    if len(codes) == 1:
-        return registry.by_code[next(iter(codes))]
-    if codes:
-        fits = ", ".join(f"{registry.by_code[c].name} ({c})" for c in sorted(codes))
-        raise AmbiguousProvince(f"ambiguous name of a province from 2025-07-01: fits {fits}",
-                                file=file, row=row, column=column, value=name)
+    found = _single(codes, registry.by_code, "name of a province from 2025-07-01", name, file=file, row=row,
+                    column=column)
+    if found is not None:
+        return found
     try:
         old = resolve(name)
         hint = f"; {old.name} merged into {old.province_2025} on {old.valid_to + timedelta(days=1)}"
