@@ -11,6 +11,7 @@ from shapely.ops import unary_union
 
 from cchc_research import provinces as reg
 from cchc_research.clean import clean
+from cchc_research.clean import boundaries
 from cchc_research.clean.boundaries import MAPS, file_name
 from cchc_research.errors import DataError
 from cchc_research.io import tree_hash
@@ -116,11 +117,18 @@ BAD_MAPS = {
 
 
 @pytest.mark.parametrize("case", sorted(BAD_MAPS))
-def test_bad_boundaries_fail_clearly_and_keep_processed(project_copy, case):
+def test_bad_boundaries_fail_clearly(project_copy, case):
     rel, change, message = BAD_MAPS[case]
-    before = tree_hash(project_copy.processed)
     _edit_features(project_copy, rel, change)
     with pytest.raises(DataError, match=message) as err:
-        clean(project_copy, verbose=False)
+        boundaries.build(project_copy)
     assert f"data/raw/{rel}" in str(err.value)
+
+
+def test_bad_boundaries_stop_cleaning_and_keep_processed(project_copy):
+    rel, change, message = BAD_MAPS["members off the crosswalk"]
+    before = tree_hash(project_copy.processed)
+    _edit_features(project_copy, rel, change)
+    with pytest.raises(DataError, match=message):
+        clean(project_copy, verbose=False)
     assert tree_hash(project_copy.processed) == before
