@@ -87,31 +87,45 @@ def test_the_shipped_documents_folder_reads_empty():
     assert (claims, errors) == ([], [])
 
 
-def test_cli_writes_one_row_per_claim_and_reports_errors(tmp_path, capsys):
+def test_cli_fails_on_any_document_error_and_leaves_the_output_alone(tmp_path, capsys):
     docs = folder(tmp_path, {"a.txt": GOOD.encode("utf-8"), "bad.txt": b""})
     out = tmp_path / "claims.csv"
-    assert main(["extract", str(docs), "--out", str(out), "--root", str(REPO)]) == 0
-    assert "bad.txt: empty document" in capsys.readouterr().err
-    frame = pd.read_csv(out, dtype={"year": "Int64"})
+    out.write_text("previous output\n", encoding="utf-8")
+    assert main(["extract", str(docs), "--out", str(out), "--root", str(REPO)]) == 1
+    err = capsys.readouterr().err
+    assert "bad.txt: empty document" in err and "not written" in err
+    assert out.read_text(encoding="utf-8") == "previous output\n"
+
+
+def test_cli_allow_errors_writes_the_readable_documents_and_says_partial(tmp_path, capsys):
+    docs = folder(tmp_path, {"a.txt": GOOD.encode("utf-8"), "bad.txt": b""})
+    out = tmp_path / "claims.csv"
+    assert main(["extract", str(docs), "--out", str(out), "--root", str(REPO), "--allow-errors"]) == 0
+    captured = capsys.readouterr()
+    assert "bad.txt: empty document" in captured.err and "PARTIAL: 1 document problem(s)" in captured.out
+    frame = pd.read_csv(out, dtype={"year": "Int64"}, keep_default_na=False, na_values=[""])
     assert list(frame.columns) == CSV_COLUMNS
-    columns = ["kind", "value", "indicator", "year", "province", "target_or_result"]
+    columns = ["kind", "value", "indicator", "year", "province", "target_or_result", "year_reason"]
     assert frame[columns].astype(object).where(frame[columns].notna(), None).values.tolist() == [
-        ["percent", 84.56, "PAR_INDEX", 2022, "Quảng Nam", "result"],
-        ["rank", 41.0, "PAR_INDEX", 2022, "Quảng Nam", "result"],
-        ["count", 12345.0, "dossiers_received", None, "Quảng Nam", "result"]]  # its sentence names no year
+        ["percent", 84.56, "PAR_INDEX", 2022, "Quảng Nam", "result", "in the sentence"],
+        ["rank", 41.0, "PAR_INDEX", 2022, "Quảng Nam", "result", "in the sentence"],
+        ["count", 12345.0, "dossiers_received", 2022, "Quảng Nam", "result", "in an earlier sentence"]]
+    assert frame["held_back"].fillna("").tolist() == ["", "", "dossiers_received is not an index of the data tables"]
+    assert frame["claim_id"].tolist() == [f"a.txt@{s}" for s in frame["start"]]
 
 
 def test_cli_fails_when_every_document_fails_or_the_folder_is_missing(tmp_path):
     docs = folder(tmp_path, {"bad.txt": b"\x00\x01"})
-    assert main(["extract", str(docs), "--out", str(tmp_path / "x.csv"), "--root", str(REPO)]) == 1
+    assert main(["extract", str(docs), "--out", str(tmp_path / "x.csv"), "--root", str(REPO), "--allow-errors"]) == 1
     assert main(["extract", str(tmp_path / "nope"), "--out", str(tmp_path / "y.csv"), "--root", str(REPO)]) == 1
 
 
-def test_document_quotes_merge_value_and_rank_and_skip_other_claims(tmp_path):
+def test_document_quotes_come_from_the_gate_and_say_read_by_machine(tmp_path):
     text = ("Năm 2022, Chỉ số CCHC của Quảng Nam đạt 84,56%, xếp thứ 41/63. Phấn đấu năm 2025 Chỉ số SIPAS đạt 90%. "
             "Huyện Duy Xuyên đạt Chỉ số CCHC năm 2022 là 88,1%. Chỉ số SIPAS năm 2023 của cả nước bình quân đạt 80,1%. "
-            "Lĩnh vực cải cách TTHC năm 2022 đạt 12,5/14,5 điểm. Tỉnh tiếp nhận 12.345 hồ sơ.")
-    docs = folder(tmp_path, {"a.txt": text.encode("utf-8")})
+            "Lĩnh vực cải cách TTHC năm 2022 của tỉnh đạt 12,5/14,5 điểm. Tỉnh tiếp nhận 12.345 hồ sơ.")
+    unmarked_text = "Lĩnh vực cải cách thể chế năm 2022 đạt 7,5/9 điểm."  # whose? (published by UBND tỉnh Quảng Nam)
+    docs = folder(tmp_path, {"a.txt": text.encode("utf-8"), "b.txt": unmarked_text.encode("utf-8")})
     claims, errors = read_documents(docs)
     assert not errors
     quotes = document_quotes(claims, [{"file": "a.txt", "url": "https://example.gov.vn/a", "title": "Báo cáo",
@@ -119,11 +133,15 @@ def test_document_quotes_merge_value_and_rank_and_skip_other_claims(tmp_path):
     assert list(quotes.columns) == QUOTE_COLUMNS
     rows = quotes[["family", "measure", "year", "unit_level", "province_as_written", "value", "rank", "rank_of",
                    "unit"]].astype(object).where(quotes.notna(), None).values.tolist()
+    # the target, the district, the national average, the count and the unmarked field score are held back
     assert rows == [["PAR_INDEX", "total", 2022, "province", "Quảng Nam", 84.56, 41, 63, "percent"],
-                    ["SIPAS", "total", 2023, "national", "", 80.1, None, None, "percent"],
                     ["PAR_INDEX", "field_3", 2022, "province", "Quảng Nam", 12.5, None, None, "points"]]
-    assert set(quotes["source_type"]) == {"document"} and set(quotes["source_id"]) == {"documents"}
-    assert quotes["row"].tolist() == [1, 5, 6] and set(quotes["source_url"]) == {"https://example.gov.vn/a"}
+    assert set(quotes["source_type"]) == {"document (read by machine)"} and set(quotes["source_id"]) == {"documents"}
+    assert quotes["row"].tolist() == [1, 6] and set(quotes["source_url"]) == {"https://example.gov.vn/a"}
+    assert "read by machine: percent — index named before the figure, year in the sentence" in quotes["note"][0]
+    assert quotes["evidence"][0].endswith("xếp thứ 41/63. [a.txt, characters 0-62]")
+    unmarked = next(c for c in claims if c.value == 7.5)
+    assert unmarked.held_back == "province not stated" and unmarked.indicator == "PAR_INDEX.field_2"
 
 
 def test_claims_frame_types():

@@ -84,7 +84,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         C("unit", "str", "unit of value", required=False),
         C("names_as_written", "str", "province spellings as in the sources, ' | '-separated"),
         C("n_sources", "int", "how many quotes were collapsed into this row"),
-        C("source_type", "str", "news, dataset, official or document"),
+        C("source_type", "str", "news, dataset, official, 'document (read by machine)' (passed the extractor's "
+                                "gate, not yet confirmed) or 'document (reviewed)' (data/raw/documents/reviewed.csv)"),
         C("source_ids", "str", "raw extract(s) the quotes come from, ' | '-separated"),
         C("source_urls", "str", "URL(s) of the quotes, ' | '-separated"),
         C("evidence", "str", "the quoted text(s), ' | '-separated"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -163,9 +164,13 @@ def _region_key(name: str) -> str:
 
 
 def _reported_values(reported: pd.DataFrame) -> pd.DataFrame:
-    """Usable province-level reported figures of the four families, as indicator rows (source 'reported')."""
+    """Usable province-level reported figures of the four families, as indicator rows (source 'reported');
+    figures read by machine from documents only once a researcher has reviewed them."""
+    from ..extract.documents import MACHINE
+
     use = reported[reported["status"].isin(USABLE) & (reported["unit_level"] == "province")
-                   & reported["family"].isin(FAMILIES) & (reported["value"].notna() | reported["rank"].notna())]
+                   & reported["family"].isin(FAMILIES) & (reported["value"].notna() | reported["rank"].notna())
+                   & (reported["source_type"] != MACHINE)]
     return pd.DataFrame({
         "province_raw": use["province"], "year": use["year"], "family": use["family"], "measure": use["measure"],
         "value": use["value"], "rank": use["rank"].astype("Int64"), "ci_low": math.nan, "ci_high": math.nan,
@@ -175,19 +180,25 @@ def _reported_values(reported: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def _document_quotes(project: Project, progress: Callable[[str], None]) -> pd.DataFrame:
-    """Index figures claimed in the documents of data/raw/documents/ (none shipped: may be empty).
-    A document that cannot be read is reported and skipped; the others still count."""
+def _document_quotes(project: Project, allow_errors: bool = False) -> tuple[pd.DataFrame, list[DataError]]:
+    """Index figures claimed in the documents of data/raw/documents/ (none shipped: may be empty) that pass
+    the gate or a review (reviewed.csv), and the document errors. Any error stops the run (DataError)
+    unless `allow_errors`: then the readable documents count and the errors are returned."""
     from .. import extract
+    from ..extract.documents import read_folder
+    from ..extract.review import REVIEWED, read_reviews
 
     folder = project.raw / "documents"
     if not (folder / "manifest.yml").is_file():
-        return pd.DataFrame(columns=QUOTE_COLUMNS)
-    claims, errors = extract.read_documents(folder)
-    for error in errors:
-        progress(f"document skipped: {error}")
+        return pd.DataFrame(columns=QUOTE_COLUMNS), []
+    reviews = read_reviews(folder)
+    claims, errors, _, ordinals = read_folder(folder, keep=lambda c: not c.held_back or c.claim_id in reviews)
+    if errors and not allow_errors:
+        raise DataError(f"{len(errors)} document(s) could not be read (cchc clean --allow-document-errors "
+                        "cleans without them):\n  " + "\n  ".join(map(str, errors)))
     entries, _ = extract.read_manifest(folder)
-    return extract.document_quotes(claims, entries)[QUOTE_COLUMNS]
+    quotes = extract.document_quotes(claims, entries, reviews, folder / REVIEWED, ordinals)
+    return quotes[QUOTE_COLUMNS], errors
 
 
 def _gaps(project: Project) -> pd.DataFrame:
@@ -240,8 +251,11 @@ def _measures(values: pd.DataFrame, labels: pd.DataFrame, meth: Methodologies) -
     return grouped
 
 
-def build_tables(project: Project, progress: Callable[[str], None] = lambda s: None) -> dict[str, pd.DataFrame]:
-    """Every processed table, in memory (nothing written)."""
+def build_tables(project: Project, progress: Callable[[str], None] = lambda s: None,
+                 allow_document_errors: bool = False,
+                 document_errors: list[DataError] | None = None) -> dict[str, pd.DataFrame]:
+    """Every processed table, in memory (nothing written). Document errors stop the build unless
+    `allow_document_errors`; then they are appended to `document_errors`."""
     problems = check_raw(project)
     if problems:
         raise CchcError("data/raw/ does not match data/raw/manifest.yml:\n  " + "\n  ".join(problems))
@@ -265,7 +279,10 @@ def build_tables(project: Project, progress: Callable[[str], None] = lambda s: N
     flags += zero_flags
     progress("reconcile reported figures")
     quote_frames = [f[QUOTE_COLUMNS] for f in _read_all(project, QUOTE_READERS, meth)]
-    all_quotes = pd.concat(quote_frames + [_document_quotes(project, progress)], ignore_index=True)
+    documents, errors = _document_quotes(project, allow_document_errors)
+    if document_errors is not None:
+        document_errors += errors
+    all_quotes = pd.concat(quote_frames + [documents], ignore_index=True)
     resolutions = load_yaml(project, "resolutions.yml").get("resolutions", [])
     reported = reconcile(_quotes_with_areas(all_quotes), resolutions)
     values = pd.concat([values, _reported_values(reported)], ignore_index=True)
@@ -289,15 +306,19 @@ def build_tables(project: Project, progress: Callable[[str], None] = lambda s: N
     return {name: conform(df, name) for name, df in out.items()}
 
 
-def clean(project: Project, verbose: bool = True) -> dict[str, pd.DataFrame]:
-    """Build every table and replace data/processed/ with them in one step."""
+def clean(project: Project, verbose: bool = True, allow_document_errors: bool = False) -> dict[str, pd.DataFrame]:
+    """Build every table and replace data/processed/ with them in one step. Document errors are printed
+    on stderr even when not verbose; they stop the run unless `allow_document_errors`."""
     start = time.perf_counter()
 
     def progress(step: str) -> None:
         if verbose:
             print(f"[{time.perf_counter() - start:5.1f}s] {step}", flush=True)
 
-    result = build_tables(project, progress)
+    document_errors: list[DataError] = []
+    result = build_tables(project, progress, allow_document_errors, document_errors)
+    for error in document_errors:
+        print(f"cchc clean: document skipped: {error}", file=sys.stderr)
     progress("province boundaries")
     result["boundaries"], maps = boundaries.build(project)
     with atomic_dir(project.processed) as staging:
@@ -308,13 +329,18 @@ def clean(project: Project, verbose: bool = True) -> dict[str, pd.DataFrame]:
     if verbose:
         sizes = ", ".join(f"{name} {len(df)}" for name, df in result.items())
         print(f"[{time.perf_counter() - start:5.1f}s] wrote {project.processed}: {sizes}")
+    if document_errors:
+        print(f"cchc clean: PARTIAL: {len(document_errors)} document(s) left out (--allow-document-errors); "
+              "their figures are missing from reported_figures", file=sys.stderr)
     return result
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    parser.add_argument("--allow-document-errors", action="store_true",
+                        help="clean without the documents of data/raw/documents/ that cannot be read (says so)")
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
-    clean(project, verbose=not args.quiet)
+    clean(project, verbose=not args.quiet, allow_document_errors=args.allow_document_errors)
     return 0

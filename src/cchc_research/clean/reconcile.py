@@ -17,8 +17,11 @@ import math
 import pandas as pd
 
 from ..errors import CchcError
+from ..extract.documents import MACHINE
 
 SEP = " | "
+MACHINE_READ = ("left open: a figure read by machine from a document disagrees; confirm, correct or reject it "
+                "in data/raw/documents/reviewed.csv")
 # reported_figures statuses that yield the figure used in analyses
 USABLE = ("single", "agreed", "conflict-selected")
 
@@ -125,9 +128,10 @@ def reconcile(quotes: pd.DataFrame, resolutions: list[dict]) -> pd.DataFrame:
         else:
             if entry:
                 used.add(base)
+            why = f"left open: {entry['unresolved']}" if entry else (MACHINE_READ if (group["source_type"] ==
+                                                                                   MACHINE).any() else "")
             for r in claim_rows:
-                r.update(status="conflict-unresolved", conflict_id=base,
-                         resolution=f"left open: {entry['unresolved']}" if entry else "")
+                r.update(status="conflict-unresolved", conflict_id=base, resolution=why)
         rows.extend(claim_rows)
     stale = sorted(set(by_id) - used)
     if stale:

@@ -1,7 +1,7 @@
 """Claim check: does a document's figure for an index agree with the indices table?
 
 A claim is checked when it is a result (not a target) about a province's PAR INDEX, SIPAS, PCI or
-PAPI value or rank in a stated year. It is compared with the `primary` row of `indicators` for the same
+PAPI value or rank (not a bound, threshold or average). It is compared with the `primary` row of `indicators` for the same
 province, year, family and measure:
 
 - rank: agree when the ranks are equal;
@@ -48,6 +48,9 @@ def _checkable(claims: pd.DataFrame) -> pd.DataFrame:
     family = indicator.str.split(".").str[0]
     keep = (family.isin(QUOTE_FAMILIES) & claims["kind"].isin(["rank", "score", "percent"])
             & (claims["target_or_result"] == "result") & (claims["unit_level"] == "province"))
+    for column in ("qualifier", "bound"):  # bounds, thresholds, averages are no values to compare
+        if column in claims.columns:
+            keep &= claims[column].fillna("") == ""
     return claims[keep]
 
 

@@ -49,7 +49,8 @@ PAR_FIELDS: dict[int, str] = {
 
 INDEX_NAMES: dict[str, str] = {
     "PAR_INDEX": r"(?:chỉ số )?par[ -]?index|chỉ số (?:cchc|cải cách hành chính)(?! cấp (?:huyện|xã))",
-    "SIPAS": r"(?:chỉ số )?sipas|chỉ số hài lòng",
+    "SIPAS": r"(?:chỉ số )?sipas|chỉ số hài lòng|(?:sự )?hài lòng của người dân(?:, tổ chức)? đối với sự phục vụ của "
+             r"(?:các )?cơ quan hành chính nhà nước",
     "PCI": r"(?:chỉ số )?(?:pci|năng lực cạnh tranh cấp tỉnh)",
     "PAPI": r"(?:chỉ số )?(?:papi|hiệu quả quản trị và hành chính công)",
     "DTI": r"(?:chỉ số )?dti|chỉ số chuyển đổi số",
@@ -62,7 +63,7 @@ COUNT_CUES: dict[str, str] = {
     "tthc_in_force": r"(?:đang |còn )?có hiệu lực(?: thi hành)?|thuộc thẩm quyền giải quyết|đang thực hiện",
     "dossiers_on_time": r"(?:(?:giải quyết|trả kết quả)(?: hồ sơ)? )?(?:đúng(?: hạn)? và trước hạn|trước(?: hạn)? và đúng hạn"
                         r"|trước hạn, đúng hạn|đúng hạn, trước hạn|đúng hạn|trước hạn)",
-    "dossiers_received": r"tiếp nhận|đã nhận|nhận được",
+    "dossiers_received": r"tiếp nhận|đã nhận|nhận được|yêu cầu giải quyết",
     "dossiers_resolved": r"(?:đã )?giải quyết|trả kết quả|xử lý",
     "tasks_planned": r"đề ra|đặt ra|xác định|giao",
     "tasks_done": r"hoàn thành|(?:đã )?triển khai(?: thực hiện)?|thực hiện xong|đã thực hiện",
@@ -70,8 +71,13 @@ COUNT_CUES: dict[str, str] = {
     "trainings": r"tập huấn|đào tạo|bồi dưỡng",
 }
 
-BLOCKERS = (r"chưa hoàn thành|chưa triển khai|đang triển khai|chưa giải quyết|chưa đúng hạn|trễ hạn|quá hạn"
-            r"|chỉ số thành phần|chỉ số|tỷ lệ giải ngân|tăng trưởng|grdp|điều tra xã hội học|điểm thẩm định"
+# Dossier statuses that are not "resolved" or "on time": due, late, in progress, carried over, withdrawn.
+STATUS_BLOCKERS = (r"(?:đến hạn|quá hạn|trễ hạn|chậm hạn|chưa đến hạn|chưa tới hạn|chậm trễ|chậm)"
+                   r"(?: giải quyết| xử lý| trả kết quả)?|đang (?:trong (?:thời )?hạn )?(?:giải quyết|xử lý)"
+                   r"|đã và đang (?:giải quyết|xử lý)|tồn kỳ trước(?: chuyển sang)?|kỳ trước chuyển sang|chuyển sang"
+                   r"|tồn đọng|rút hồ sơ|trả lại hồ sơ|trả lại")
+BLOCKERS = (r"chưa hoàn thành|chưa triển khai|đang triển khai|chưa giải quyết|chưa đúng hạn|" + STATUS_BLOCKERS +
+            r"|chỉ số thành phần|chỉ số(?! (?:này|cao nhất|thấp nhất|chung|tổng hợp|đó))|tỷ lệ giải ngân|tăng trưởng|grdp|điều tra xã hội học|điểm thẩm định"
             r"|điểm tự đánh giá|tiêu chí")
 
 # Nouns a count can be of (lower case), grouped by what they count.
@@ -169,7 +175,7 @@ def _cue_pattern() -> re.Pattern[str]:
     groups += [(f"c_{code}", p) for code, p in COUNT_CUES.items()]
     groups += [("b_", BLOCKERS), ("r_", r"trong đó|trong số đó|bao gồm")]
     alternatives = [f"{alt}(?P<{name}__{i}>)" for name, p in groups for i, alt in enumerate(_flatten(p))]
-    return re.compile("(?:" + "|".join(alternatives) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
 CUE_RE = _cue_pattern()

@@ -24,10 +24,19 @@ PRESS_FORMS = ("TP.HCM", "TP. HCM", "TP HCM", "TPHCM", "Tp.HCM", "Tp. Hồ Chí 
                "Thừa Thiên - Huế", "Đắc Lắc", "Đắk Lăk", "Đăk Lăk", "Đăk Nông", "Đắc Nông", "Bắc Cạn", "Hồ Chí Minh")
 
 _NAME = rf"[{UPPER}]\w*(?: [{UPPER}]\w*){{0,3}}"
+# The six socio-economic regions as the press names them.
+_REGIONS = (r"Trung du (?:và )?miền núi phía Bắc|Đồng bằng sông (?:Hồng|Cửu Long)|Bắc Trung Bộ(?: và Duyên hải miền Trung)?"
+            r"|Duyên hải (?:Nam Trung Bộ|miền Trung)|Nam Trung Bộ|Tây Nguyên|Đông Nam Bộ|Tây Bắc|Đông Bắc")
 _SUBJECTS = (
-    r"(?P<national>(?i:(?:(?:giá trị |mức |điểm )?(?:trung bình|bình quân)(?: [^\d,.;]{1,40}?)?(?: của)? (?:cả nước"
-    r"|toàn quốc|các tỉnh(?:, thành phố)?|63 tỉnh(?:, thành phố)?))|(?:cả nước|toàn quốc)(?: bình quân| trung bình)?"
-    r" (?:đạt|là|có)))",
+    r"(?P<national>(?:(?:[Gg]iá trị |[Mm]ức |[Đđ]iểm )?(?:[Tt]rung bình|[Bb]ình quân)(?: [^\d,.;]{1,40}?)?(?: của)?"
+    r" (?:cả nước|toàn quốc|các tỉnh(?:, thành phố)?|63 tỉnh(?:, thành phố)?)|(?:[Cc]ả nước|[Tt]oàn quốc)"
+    r"(?: bình quân| trung bình)? (?:đạt|là|có)|(?:của|trên) (?:cả nước|toàn quốc)(?! (?:về|với))"
+    r"|[Kk]hối tỉnh, thành(?: phố)?))",
+    rf"(?P<region>(?:[Vv]ùng|[Kk]hu vực|[Mm]iền) (?:{_REGIONS}|[{UPPER}]\w*(?: \w+){{0,4}})|{_REGIONS})",
+    rf"(?P<ministry>Bộ (?<![Tt]heo Bộ )(?<!của Bộ )(?<!do Bộ )(?<![Tt]ừ Bộ )[{UPPER}][\w&-]*|Ngân hàng Nhà nước|Thanh tra Chính phủ"
+    r"|Ủy ban Dân tộc|các bộ, (?:cơ quan ngang bộ|ngành)|[Kk]hối bộ, ngành|\d+ bộ, (?:cơ quan ngang bộ|ngành))",
+    r"(?P<unnamed>(?:[Tt]ỉnh|[Đđ]ịa phương|[Tt]ỉnh, thành(?: phố)?|[Đđ]ơn vị)(?: có chỉ số| có điểm| có| đạt)? "
+    r"(?:cao nhất|thấp nhất|duy nhất|đứng đầu|dẫn đầu|xếp cuối|đứng cuối)(?!\w))",
     rf"(?P<district>(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|TP\.?) ?(?P<dname>{_NAME}|\d{{1,2}}))",
     rf"(?P<district_any>cấp huyện|(?:UBND|của|toàn) (?:các )?huyện)(?! [{UPPER}])",
     rf"(?P<commune>(?:[Xx]ã|[Pp]hường|[Tt]hị trấn) (?P<cname>{_NAME}|\d{{1,2}}))",

@@ -21,19 +21,23 @@ _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h
                "section", "article", "header", "footer", "blockquote", "title", "hr", "dd", "dt", "pre"}
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009\u3000\f\v]+")
+_ANY_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# runs of two or more spaces, or any other space character (one space is left as it is: faster)
+_SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009\u3000\f\v]{2,}|[\t\u00a0\u202f\u2007\u2009\u3000\f\v]")
 _NEWLINES = re.compile(r" *(?:\r\n?|\n)[\s]*")
 
 # Two spellings of the same syllable ("hoà"/"hòa", "thuỷ"/"thủy"): matching uses one of them.
 _TONES = {"à": "òa", "á": "óa", "ả": "ỏa", "ã": "õa", "ạ": "ọa",
           "è": "òe", "é": "óe", "ẻ": "ỏe", "ẽ": "õe", "ẹ": "ọe"}
 _UY = {"ỳ": "ùy", "ý": "úy", "ỷ": "ủy", "ỹ": "ũy", "ỵ": "ụy"}
-_TONE_RE = re.compile(r"(?<![qQ])([oO])([àáảãạèéẻẽẹ])(?!\w)|(?<![qQ])([uU])([ỳýỷỹỵ])(?!\w)")
+_TONE_RE = re.compile(r"([oO])([àáảãạèéẻẽẹ])(?!\w)(?<![qQ]..)|([uU])([ỳýỷỹỵ])(?!\w)(?<![qQ]..)")
 
 
 def clean_text(text: str) -> str:
     """NFC, invisible characters removed, runs of spaces as one space, paragraphs as one newline."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text)
+    if _ANY_INVISIBLE.search(text):
+        text = text.translate(_INVISIBLE)
     text = _SPACES.sub(" ", text)
     return _NEWLINES.sub("\n", text).strip()
 
