@@ -32,7 +32,7 @@ UNIT_LEVELS = ("national", "region", "ministry", "province", "department", "dist
 QUALIFIERS = ("", "bound", "threshold", "gap", "aggregate", "unnamed", "group rank")
 EVIDENCE_MAX = 320   # characters of evidence at most: the sentence, or a window of it around the figure
 SENTENCE_MAX = 600   # characters either side of a figure within which a long sentence is read for it
-CHUNK = 200_000      # characters read at once; longer documents are read paragraph-aligned chunk by chunk
+CHUNK = 100_000      # characters read at once; longer documents are read paragraph-aligned chunk by chunk
 _CONTEXT = 2_000     # characters of the previous chunk kept as context (earlier sentences, headings)
 
 

@@ -24,7 +24,7 @@ from ..paths import Project
 
 HELP = "extract quantitative claims (ranks, scores, counts, …) from report documents into a CSV"
 DESCRIPTION = __doc__
-_BATCH = 5_000  # claims turned into CSV rows at once
+_BATCH = 1_000  # claims turned into CSV rows at once
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
