@@ -150,7 +150,7 @@ def test_unit_levels_stay_with_their_figures_along_a_list():
     claims = extract_claims("Tỉnh hiện có 1.745 thủ tục hành chính, gồm 1.352 thủ tục cấp tỉnh, 268 cấp huyện và "
                             "125 cấp xã.", {"file": "t"})
     assert [(c.value, c.unit, c.unit_level) for c in claims] == [
-        (1745, "thủ tục hành chính", "province"), (1352, "thủ tục", "province"), (268, "thủ tục", "district"),
+        (1745, "thủ tục hành chính", "province"), (1352, "thủ tục", "department"), (268, "thủ tục", "district"),
         (125, "thủ tục", "commune")]
 
 

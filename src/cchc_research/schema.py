@@ -94,6 +94,38 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         C("conflict_id", "str", "family-year-province_code-measure where claims disagree", required=False),
         C("resolution", "str", "rule and reason from config/resolutions.yml for a conflict", required=False),
     ), key=("figure_id",)),
+    Table("self_reported", "What provinces report about their own reform results (dossiers, procedures, online "
+                           "services, staff and units cut, tasks, their own surveys): the province's own reports, "
+                           "not an index. One row per source figure, as written: periods, levels and definitions "
+                           "differ (config/self_reported.yml); bounds stay bounds.", (
+        C("figure_id", "str", "stable id: province code-year-measure-level-n"),
+        *_PROVINCE,
+        C("name_as_written", "str", "the reporting unit as the source names it", required=False),
+        C("year", "int", "year the figure is about (a cumulative figure: its end year)"),
+        C("programme", "str", "master programme period of the year: 2011-2020 or 2021-2030"),
+        C("measure", "str", "measure code (config/self_reported.yml: on_time_rate, dossiers_received, …)"),
+        C("value", "float", "the figure, where the source gives it exactly; empty for a bound", required=False),
+        C("bound", "str", "'>' over, '<' under, '~' about: the source gives a bound, in `limit`", required=False),
+        C("limit", "float", "the number of a bound ('over 98 %' → 98); empty for an exact value", required=False),
+        C("unit", "str", "percent, count, positions, units or services"),
+        C("level", "str", "total (province-wide or not said), province (the provincial level or its service "
+                          "centre), district or commune"),
+        C("base_year", "Int64", "comparison year of a cut ('so với năm 2015')", required=False),
+        C("target_or_result", "str", "target or result"),
+        C("period", "str", "the period the figure covers, as written ('full year', 'first 9 months', …)"),
+        C("full_year", "bool", "the figure covers the whole year"),
+        C("post_merger", "bool", "about the enlarged province after 2025-07-01: not comparable with the legacy one"),
+        C("central_source", "bool", "from central monitoring or a national report, not the province's own report"),
+        C("centre_only", "bool", "the provincial public administration centre only, not the whole province"),
+        C("year_inferred", "bool", "the year was read from context, not printed beside the figure"),
+        C("note", "str", "definition notes and caveats as the source writes them", required=False),
+        C("evidence", "str", "a short paraphrase (extract) or the sentence and its offsets (document)"),
+        C("source_type", "str", "'self-reported extract', 'document (read by machine)' or 'document (reviewed)'"),
+        C("source_url", "str", "page the figure was read on"),
+        C("source_ref", "str", "raw file and row, or document@offset (the claim id)"),
+        C("status", "str", "single, agreed (another source gives the same figure) or conflict (kept side by side)"),
+        C("conflict_id", "str", "province code-year-measure-level of a conflict", required=False),
+    ), key=("figure_id",)),
     Table("provinces", "The 63 provinces of 2008-2025 plus Hà Tây (to 2008).", (
         C("province_code", "str", "GSO code"),
         C("province", "str", "official Vietnamese name"),

@@ -25,7 +25,8 @@ from ..io import atomic_dir, csv_bytes
 from ..paths import Project
 from ..sources.readers import papi, pci, quotes, tables
 from ..sources.readers.common import QUOTE_COLUMNS, VALUE_COLUMNS
-from . import boundaries
+from ..sources.readers import self_reported as self_reported_reader
+from . import boundaries, self_reported
 from .reconcile import USABLE, reconcile
 from ..schema import FAMILIES, TABLES, conform
 from ..sources.snapshot import check as check_raw
@@ -45,6 +46,7 @@ VALUE_READERS: list[tuple[str, Reader]] = [
     ("LTN/pci_letrinhandn_panel_2012_2021.csv", pci.read_ltn),
     ("official/*.csv", lambda p, f, m: tables.read_official(p, f)),
 ]
+SELF_REPORTED = "SELF_REPORTED/*.csv"  # provinces' own results: a table of their own (clean/self_reported.py)
 QUOTE_READERS: list[tuple[str, Reader]] = [
     ("NEWS_PAR_SIPAS/par_index_news_snippets.csv", lambda p, f, m: quotes.read_snippets(p, f, "NEWS_PAR_SIPAS")),
     ("NEWS_PAR_SIPAS/sipas_news_snippets.csv", lambda p, f, m: quotes.read_snippets(p, f, "NEWS_PAR_SIPAS")),
@@ -180,17 +182,18 @@ def _reported_values(reported: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def _document_quotes(project: Project, allow_errors: bool = False) -> tuple[pd.DataFrame, list[DataError]]:
-    """Index figures claimed in the documents of data/raw/documents/ (none shipped: may be empty) that pass
-    the gate or a review (reviewed.csv), and the document errors. Any error stops the run (DataError)
-    unless `allow_errors`: then the readable documents count and the errors are returned."""
+def _documents(project: Project, allow_errors: bool = False) -> tuple[pd.DataFrame, pd.DataFrame, list[DataError]]:
+    """Figures claimed in the documents of data/raw/documents/ (none shipped: may be empty) that pass the
+    gate or a review (reviewed.csv): index quotes for reported_figures, result measures for self_reported;
+    and the document errors. Any error stops the run (DataError) unless `allow_errors`: then the
+    readable documents count and the errors are returned."""
     from .. import extract
-    from ..extract.documents import read_folder
+    from ..extract.documents import document_self_reports, read_folder
     from ..extract.review import REVIEWED, read_reviews
 
     folder = project.raw / "documents"
     if not (folder / "manifest.yml").is_file():
-        return pd.DataFrame(columns=QUOTE_COLUMNS), []
+        return pd.DataFrame(columns=QUOTE_COLUMNS), document_self_reports([], []), []
     reviews = read_reviews(folder)
     claims, errors, _, ordinals = read_folder(folder, keep=lambda c: not c.held_back or c.claim_id in reviews)
     if errors and not allow_errors:
@@ -198,7 +201,18 @@ def _document_quotes(project: Project, allow_errors: bool = False) -> tuple[pd.D
                         "cleans without them):\n  " + "\n  ".join(map(str, errors)))
     entries, _ = extract.read_manifest(folder)
     quotes = extract.document_quotes(claims, entries, reviews, folder / REVIEWED, ordinals)
-    return quotes[QUOTE_COLUMNS], errors
+    return quotes[QUOTE_COLUMNS], document_self_reports(claims, entries, reviews, folder / REVIEWED), errors
+
+
+def _self_reported(project: Project, from_documents: pd.DataFrame, meth: Methodologies) -> pd.DataFrame:
+    """The provinces' own reports (SELF_REPORTED extract) and the documents' result figures, provinces resolved."""
+    frames = [self_reported_reader.read_self_reported(path, f"data/raw/{path.relative_to(project.raw).as_posix()}")
+              for path in sorted(project.raw.glob(SELF_REPORTED))]
+    extract = pd.concat(frames, ignore_index=True) if frames else from_documents.drop(columns="source_type")
+    resolve = lambda df: _resolve(df, "province_raw") if len(df) else df.assign(  # noqa: E731
+        province_code="", province="", province_2025="", region="")
+    return self_reported.self_reported_table(resolve(extract), resolve(from_documents), meth,
+                                             self_reported.measures(project))
 
 
 def _gaps(project: Project) -> pd.DataFrame:
@@ -279,7 +293,7 @@ def build_tables(project: Project, progress: Callable[[str], None] = lambda s: N
     flags += zero_flags
     progress("reconcile reported figures")
     quote_frames = [f[QUOTE_COLUMNS] for f in _read_all(project, QUOTE_READERS, meth)]
-    documents, errors = _document_quotes(project, allow_document_errors)
+    documents, document_results, errors = _documents(project, allow_document_errors)
     if document_errors is not None:
         document_errors += errors
     all_quotes = pd.concat(quote_frames + [documents], ignore_index=True)
@@ -299,6 +313,7 @@ def build_tables(project: Project, progress: Callable[[str], None] = lambda s: N
                                                        "data/raw/PROGRAMMES/programme_areas.csv"),
         "programme_targets": tables.read_programme_targets(project.raw / "PROGRAMMES" / "programme_targets.csv",
                                                            "data/raw/PROGRAMMES/programme_targets.csv"),
+        "self_reported": _self_reported(project, document_results, meth),
         "measures": _measures(values, labels, meth),
         "coverage": _coverage(values, _gaps(project)),
         "quality_flags": pd.DataFrame(flags, columns=["flag", "source_id", "file", "detail"]),

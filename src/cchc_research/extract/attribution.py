@@ -17,9 +17,10 @@
   figures only with "lần lượt", otherwise the province is left open.
 - target: the last target or result word before the figure in its clause; else a deadline in the
   clause not before the document's year ("đến năm 2025"); else a heading of objectives above it.
-- qualifier: bound (">", "<", "~": "trên 80%", "gần 5.300"), threshold (a bound of a group: "12 sở đạt
-  trên 90%", "từ 90 điểm trở lên"), gap (between units), aggregate (an average), unnamed ("tỉnh cao
-  nhất"), group rank ("xếp thứ 3 khu vực Bắc Trung Bộ").
+- qualifier: bound (">", "<", "~": "trên 80%", "gần 5.300"), threshold (a bound of a group, or a figure
+  said of a counted group: "12 sở đạt trên 90%", "từ 90 điểm trở lên", "16 cơ quan … đạt 100%"), gap
+  (between units), aggregate (an average), unnamed ("tỉnh cao nhất"), group rank ("xếp thứ 3 khu vực
+  Bắc Trung Bộ"), part (of dossiers: online, direct, by post, "trong đó …").
 """
 
 from __future__ import annotations
@@ -367,6 +368,13 @@ def qualifier(doc: Document, reading: Reading, where: Where, subject: Subject | 
             return "bound", bound
     if subject is not None and subject.group == "unnamed":
         return "unnamed", ""
+    if reading.kind in ("count", "percent", "fraction") and (
+            P.COUNTED_GROUP_RE.search(low, where.clause_start, start)):
+        return "threshold", ""  # said of a counted group of units, not of one
+    if reading.noun == "dossier" or reading.kind == "percent" and doc.low.find("hồ sơ", where.clause_start, start) >= 0:
+        if P.PART_RE.match(low, end + 1) or P.PART_RE.search(low, where.clause_start, start) \
+                or low.find("trong đó", where.clause_start, start) >= 0:
+            return "part", ""
     lo = max(where.clause_start, start - 60)
     if (low.find("trung bình", lo, start) >= 0 or low.find("bình quân", lo, start) >= 0) and _AVERAGE.search(low, lo, start):
         return "aggregate", ""

@@ -29,7 +29,7 @@ from .text import clean_text, sentence_at
 
 KINDS = ("rank", "percent", "score", "fraction", "count", "change")
 UNIT_LEVELS = ("national", "region", "ministry", "province", "department", "district", "commune")
-QUALIFIERS = ("", "bound", "threshold", "gap", "aggregate", "unnamed", "group rank")
+QUALIFIERS = ("", "bound", "threshold", "gap", "aggregate", "unnamed", "group rank", "part")
 EVIDENCE_MAX = 320   # characters of evidence at most: the sentence, or a window of it around the figure
 SENTENCE_MAX = 600   # characters either side of a figure within which a long sentence is read for it
 CHUNK = 100_000      # characters read at once; longer documents are read paragraph-aligned chunk by chunk

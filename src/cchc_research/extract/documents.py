@@ -28,7 +28,7 @@ from ..errors import DataError
 from ..provinces import all_provinces
 from ..sources.readers.common import QUOTE_COLUMNS
 from .claims import Claim, iter_claims
-from .gate import TABLE_FAMILIES
+from .gate import TABLE_FAMILIES, table_of
 from .indicators import family_measure
 from .places import document_province
 from .review import REVIEWED, Review, apply_reviews, read_reviews
@@ -229,6 +229,8 @@ def document_quotes(claims: list[Claim], manifest_meta, reviews: Mapping[str, Re
             number[c.claim_id] = counts[c.document]
     groups: dict[tuple, list[tuple[Claim, Review | None]]] = {}
     for claim, review in apply_reviews(claims, dict(reviews or {}), Path(reviews_file)):
+        if table_of(claim.indicator, claim.kind) != "reported_figures":
+            continue
         key = (claim.document, claim.evidence_start, claim.indicator, claim.year, claim.province_code, review is None)
         groups.setdefault(key, []).append((claim, review))
     rows = []
@@ -262,3 +264,38 @@ def _quote(part: list[tuple[Claim, Review | None]], row: int, meta: Mapping[str,
         "evidence": f"{first.evidence} [{first.document}, characters {first.evidence_start}-{first.evidence_end}]",
         "note": f"document: {note}; {how}" if note else f"document; {how}", "file": first.document, "row": row,
     }
+
+
+def document_self_reports(claims: list[Claim], manifest_meta, reviews: Mapping[str, Review] | None = None,
+                          reviews_file: Path | str = REVIEWED) -> pd.DataFrame:
+    """The claims that reach `self_reported` (a province's own result measure, through the gate or a
+    review) as rows of `readers.self_reported.SELF_COLUMNS` with `source_type`, "document (read by
+    machine)" or "document (reviewed)". The extractor reads no period: `period` says so and `full_year`
+    is false, so such a row is never compared as a whole year's figure."""
+    from ..sources.readers.self_reported import SELF_COLUMNS
+    from .gate import SELF_MEASURES
+
+    meta = _by_file(manifest_meta)
+    names = {p.code: p.name for p in all_provinces()}
+    rows = []
+    for claim, review in apply_reviews(claims, dict(reviews or {}), Path(reviews_file)):
+        if table_of(claim.indicator, claim.kind) != "self_reported":
+            continue
+        measure, unit = SELF_MEASURES[(claim.indicator, claim.kind)]
+        how = (f"reviewed ({review.decision} by {review.reviewer}: {review.reason})" if review else
+               f"read by machine: measure {claim.indicator_reason}, year {claim.year_reason}, "
+               f"province {claim.province_reason}")
+        rows.append({
+            "province_raw": names[claim.province_code], "name_as_written": claim.province_as_written or "",
+            "year": claim.year, "measure": measure, "value": claim.value, "bound": "", "limit": math.nan,
+            "unit": unit, "level": "total", "base_year": pd.NA, "target_or_result": "result",
+            "period": "not read (figure from a document)", "full_year": False, "post_merger": False,
+            "central_source": False, "centre_only": False, "year_inferred": claim.year_reason not in (
+                "right after the figure", "right before the figure", "in the sentence"),
+            "flagged_conflict": False, "note": how,
+            "evidence": f"{claim.evidence} [{claim.document}, characters {claim.evidence_start}-{claim.evidence_end}]",
+            "source_url": str(meta.get(claim.document, {}).get("url") or ""),
+            "file": claim.document, "row": claim.start, "source_type": REVIEWED_TYPE if review else MACHINE,
+        })
+    frame = pd.DataFrame(rows, columns=[*SELF_COLUMNS, "source_type"])
+    return frame.astype({"value": "float64", "limit": "float64", "base_year": "Int64", "year": "int64"})

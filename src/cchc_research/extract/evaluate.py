@@ -6,9 +6,10 @@ A labelled file holds `sentences:` or `documents:`, each with `text`, optional d
 label used once, in reading order). Precision = matched / predicted, recall = matched / labelled.
 
 The gate is scored separately: of the claims that reach the tables (`Claim.held_back == ""`), how many
-are right in every respect a table row needs (value, kind, index, year, province, a result, not a
-bound, threshold or aggregate); and of the labelled claims that should reach them (`table`, by default
-every labelled province result of a table index with a year and no qualifier), how many do.
+are right in every respect a table row needs (value, kind, index or measure, year, province, a result,
+not a bound, threshold or aggregate); and of the labelled claims that should reach them (`table`, by
+default every labelled province result, with a year and no qualifier, of an index of reported_figures
+or a measure of self_reported), how many do.
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ import yaml
 from ..errors import DataError
 from ..provinces import resolve
 from .claims import QUALIFIERS, Claim, extract_claims
-from .gate import TABLE_FAMILIES, TABLE_KINDS
-from .indicators import family_measure
+from .gate import table_of
 from .places import province_of, subject_re
 from .text import canonical_tones
 
@@ -95,8 +95,7 @@ def _default_province(entry: dict) -> str | None:
 
 
 def _table_worthy(claim: dict) -> bool:
-    family = family_measure(claim["indicator"])[0] if claim["indicator"] else ""
-    return (family in TABLE_FAMILIES and claim["kind"] in TABLE_KINDS and not claim["target"]
+    return (table_of(claim["indicator"], claim["kind"]) != "" and claim["kind"] != "change" and not claim["target"]
             and claim["level"] == "province" and claim["qualifier"] == "" and claim["year"] is not None
             and claim["province_code"] is not None)
 

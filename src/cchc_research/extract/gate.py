@@ -1,10 +1,12 @@
-"""The gate between claims and the data tables: which claims may become rows of `reported_figures`.
+"""The gate between claims and the data tables: which claims may become rows of `reported_figures`
+(an index value or rank: PAR INDEX, SIPAS, PCI, PAPI) or of `self_reported` (a province's own result:
+dossiers received, resolved, on time; procedures in force; staff and units cut; tasks planned and done).
 
-A claim passes when it is a result (not a target) giving a value or rank of PAR INDEX, SIPAS, PCI or
-PAPI for one province, and its province, year and index were each read from the text with a stated
-reason (`Claim.province_reason`, `year_reason`, `indicator_reason`); and it is not a change, a gap, a
-bound or threshold, an average, a rank within a region, or a value off the index's scale. Every other
-claim stays in the claims output with the reason it was held back (`held_back`).
+A claim passes when it is a result (not a target) for one province, its province, year and index or
+measure were each read from the text with a stated reason (`Claim.province_reason`, `year_reason`,
+`indicator_reason`), and it is not a change, a gap, a bound or threshold, an average, a rank within a
+region, or a value off the scale. Every other claim stays in the claims output with the reason it was
+held back (`held_back`).
 """
 
 from __future__ import annotations
@@ -27,20 +29,40 @@ _QUALIFIED = {
     "aggregate": "an average or aggregate, not one province's value",
     "unnamed": "about an unnamed province ('tỉnh cao nhất')",
     "group rank": "a rank within a region or group, not among all provinces",
+    "part": "a part (online, direct, by post, one level of service), not the whole",
 }
 
 
+# (extractor indicator, kind) → (self_reported measure, unit): the results a document may add to that table
+SELF_MEASURES: dict[tuple[str, str], tuple[str, str]] = {
+    ("dossiers_received", "count"): ("dossiers_received", "count"),
+    ("dossiers_resolved", "count"): ("dossiers_resolved", "count"),
+    ("dossiers_on_time", "percent"): ("on_time_rate", "percent"),
+    ("tthc_in_force", "count"): ("procedures_in_force", "count"),
+    ("staff_cut", "count"): ("staff_cut", "positions"),
+    ("staff_cut", "percent"): ("staff_cut", "percent"),
+    ("organisations_cut", "count"): ("units_cut", "units"),
+    ("tasks_planned", "count"): ("tasks_planned", "count"),
+    ("tasks_done", "count"): ("tasks_done", "count"),
+}
+
+
+def table_of(indicator: str | None, kind: str) -> str:
+    """The table a claim of this indicator and kind is for: "reported_figures", "self_reported" or ""."""
+    if indicator and family_measure(indicator)[0] in TABLE_FAMILIES and kind in (*TABLE_KINDS, "change"):
+        return "reported_figures"
+    return "self_reported" if (indicator, kind) in SELF_MEASURES else ""
+
+
 def held_back(claim: Claim, document_year: int | None = None) -> str:
-    """Why `claim` does not reach reported_figures; "" when it does."""
+    """Why `claim` reaches neither reported_figures nor self_reported; "" when it reaches one."""
+    table = table_of(claim.indicator, claim.kind)
     if claim.indicator is None:
-        return "no index named for it" if claim.kind in TABLE_KINDS else "not an index figure"
-    family, measure = family_measure(claim.indicator)
-    if family not in TABLE_FAMILIES:
-        return f"{claim.indicator} is not an index of the data tables"
+        return "no index or measure named for it"
+    if not table:
+        return f"{claim.indicator} ({claim.kind}) is not a figure of the data tables"
     if claim.kind == "change":
         return "a gap between units, not a level" if claim.qualifier == "gap" else "a change, not a level"
-    if claim.kind not in TABLE_KINDS:
-        return f"a {claim.kind}, not an index value or rank"
     if claim.is_target:
         return "a target, not a result"
     if claim.qualifier in _QUALIFIED:
@@ -53,6 +75,9 @@ def held_back(claim: Claim, document_year: int | None = None) -> str:
         return claim.province_reason if claim.province_reason.startswith("ambiguous") else "province not stated"
     if claim.year is None:
         return claim.year_reason or "year not stated"
+    if table == "self_reported":
+        return _measure_checks(claim, document_year)
+    family, measure = family_measure(claim.indicator)
     if claim.kind == "rank" and claim.of is not None and claim.of not in FULL_RANKINGS:
         return _QUALIFIED["group rank"]
     if claim.kind == "rank" and claim.value > max(FULL_RANKINGS):
@@ -65,4 +90,12 @@ def held_back(claim: Claim, document_year: int | None = None) -> str:
             return f"{claim.value:g} is off the scale of {family}"
     if claim.year < FIRST_YEAR[family] or document_year is not None and claim.year > document_year:
         return f"{claim.year}: not a year {family} could have been published for by the document's date"
+    return ""
+
+
+def _measure_checks(claim: Claim, document_year: int | None) -> str:
+    if claim.kind == "percent" and not 0 <= claim.value <= 100:
+        return f"{claim.value:g} % is not a share"
+    if document_year is not None and claim.year > document_year:
+        return f"{claim.year}: after the document's date"
     return ""

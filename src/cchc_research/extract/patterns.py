@@ -95,7 +95,7 @@ _RANK_NOUNS = (r"tỉnh, thành phố(?: trực thuộc trung ương)?|tỉnh, t
                r"|huyện, thị xã, thành phố|huyện, thành phố, thị xã|huyện, thị, thành phố|huyện, thị xã|huyện"
                r"|quận, huyện|đơn vị cấp huyện|xã, phường, thị trấn|xã, phường|xã|phường|đơn vị cấp xã"
                r"|sở, ban, ngành|sở, ngành|cơ quan, đơn vị|cơ quan|sở")
-LEVEL_WORDS = {"tỉnh": "province", "huyện": "district", "xã": "commune"}
+LEVEL_WORDS = {"tỉnh": "department", "huyện": "district", "xã": "commune"}  # "cấp tỉnh": the provincial level
 # A level written right after a figure is that figure's ("1.612 thủ tục cấp tỉnh").
 LEVEL_AFTER_RE = re.compile(r" (?:(?:ở|thuộc|của) )?cấp (tỉnh|huyện|xã)(?!\w)")
 RANK_NOUN_LEVEL = (("huyện", "district"), ("quận", "district"), ("xã", "commune"), ("phường", "commune"),
@@ -161,6 +161,12 @@ BOUND_AFTER_RE = re.compile(r"(?: ?[%]| điểm| [^\W\d]+)? (?:(?P<gt>trở lên
 GROUP_LEADS_RE = re.compile(r"(?<!\w)(?:nhóm|tốp|top|những|các|\d+ (?:tỉnh|đơn vị|địa phương|bộ|sở|huyện|xã))(?!\w)[^.;:]{0,40}$")
 GROUP_RE = re.compile(r"(?<!\w)(?:nhóm|các|những|tất cả|còn lại|\d+(?:/\d+)? (?:tỉnh|sở|vùng|đơn vị|huyện|xã|cơ quan"
                       r"|địa phương|bộ|quận|phường)|tỉnh duy nhất|địa phương duy nhất)(?!\w)")
+# A part of a whole: online, direct or postal dossiers, one level of service ("12.516 hồ sơ trực tuyến").
+PART_RE = re.compile(r"(?<!\w)(?:trực tuyến|trực tiếp|qua (?:dịch vụ )?bưu chính|bưu chính công ích|mức độ \d|toàn trình"
+                     r"|một phần)(?!\w)")
+# A count of units before a figure: the figure is said of the group ("16 cơ quan … đạt 100%").
+COUNTED_GROUP_RE = re.compile(r"(?<![\w.,/])\d+ (?:tỉnh|sở|vùng|đơn vị|huyện|xã|cơ quan|địa phương|bộ|quận"
+                              r"|phường)(?!\w)")
 # Several indices named together: a rank or value of "cả hai chỉ số" is not one index's.
 MULTI_INDEX_AFTER_RE = re.compile(r" (?:(?:về|trên|ở|tại) )?(?:cả (?:hai|ba|bốn|năm|\d) (?:chỉ số|bảng xếp hạng)|các chỉ số)")
 MULTI_INDEX_RE = re.compile(r"(?<!\w)(?:cả (?:hai|ba|bốn|năm|\d) (?:chỉ số|bảng xếp hạng)|các chỉ số|cả hai bảng)(?!\w)")

@@ -41,8 +41,10 @@ _SUBJECTS = (
     rf"(?P<district_any>cấp huyện|(?:UBND|của|toàn) (?:các )?huyện)(?! [{UPPER}])",
     rf"(?P<commune>(?:[Xx]ã|[Pp]hường|[Tt]hị trấn) (?P<cname>{_NAME}|\d{{1,2}}))",
     rf"(?P<commune_any>cấp xã|(?:UBND|của|toàn) (?:các )?xã)(?! [{UPPER}])",
-    rf"(?P<department>(?:Sở|Ban Quản lý|Văn phòng UBND) (?P<sname>{_NAME}(?: [^\W\d{UPPER}]+)?)|các sở, (?:ban, )?ngành|cấp sở)",
-    rf"(?P<province_any>(?<!các )(?<!\d )(?<![\w/])[Tt]ỉnh(?!,? thành)(?! [{UPPER}])(?!\w))",
+    rf"(?P<department>(?:Sở|Ban Quản lý|Văn phòng UBND) (?P<sname>{_NAME}(?: [^\W\d{UPPER}]+)?)|[Cc]ác sở,? (?:ban,? )?ngành(?: cấp tỉnh)?"
+    r"|[Ss]ở, ban,? ngành(?: cấp tỉnh)?|cấp sở|(?<=[Vv]ới )cấp tỉnh|(?<=[Tt]ại )cấp tỉnh|(?<=[Ởở] )cấp tỉnh"
+    r"|Trung tâm (?:Phục vụ )?[Hh]ành chính công(?: (?:cấp tỉnh|tỉnh|thành phố))?)",
+    rf"(?P<province_any>(?<!các )(?<!cấp )(?<!\d )(?<![\w/])[Tt]ỉnh(?!,? thành)(?! [{UPPER}])(?!\w))",
 )
 
 

@@ -31,6 +31,10 @@ COMPARATORS = (">=", ">", "<=", "<", "=")
 PROGRAMME_YEARS: dict[str, tuple[int, int]] = {"2001-2010": (2001, 2010), "2011-2020": (2011, 2020),
                                                "2021-2030": (2021, 2030)}
 TARGET_PROGRAMMES = ("2011-2020", "2021-2030")
+# self_reported (config/self_reported.yml): the measures that are counts over a period (`kind: flow`), for
+# which a full year's figure is never smaller than a part of the same year's; a test keeps them in step.
+SELF_REPORTED_FLOWS = ("dossiers_received", "dossiers_resolved", "tasks_planned", "tasks_done")
+SELF_REPORTED_STATUSES = ("single", "agreed", "conflict")
 REPORTED_STATUSES = ("single", "agreed", "conflict-selected", "conflict-rejected", "conflict-unresolved")
 CONFLICT_STATUSES = REPORTED_STATUSES[2:]
 

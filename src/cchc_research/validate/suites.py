@@ -170,6 +170,38 @@ def reported_figures_checks() -> list[Check]:
     ]
 
 
+def self_reported_checks() -> list[Check]:
+    from ..sources.readers.self_reported import LEVELS, UNITS
+
+    percent, not_percent = (("unit", "==", "percent"),), (("unit", "not in", ("percent",)),)
+    return [
+        province_checks()[0],
+        in_set("unit_known", f"unit is one of {', '.join(UNITS)}", "unit", UNITS),
+        in_set("level_known", f"level is one of {', '.join(LEVELS)}", "level", LEVELS),
+        in_set("target_or_result_known", "target_or_result is target or result", "target_or_result",
+               ("target", "result")),
+        in_set("bound_known", "a bound is '>' (over), '<' (under) or '~' (about)", "bound", (">", "<", "~")),
+        in_set("status_known", f"status is one of {', '.join(rules.SELF_REPORTED_STATUSES)}", "status",
+               rules.SELF_REPORTED_STATUSES),
+        pair_in_set("programme_matches_year", "programme is the master programme period of the year", "programme",
+                    "year", programme_pairs(("2011-2020", "2021-2030"))),
+        check("percentage_within_0_100", "a percentage lies within 0-100", "ExpectColumnValuesToBeBetween",
+              column="value", min_value=0, max_value=100, where=percent),
+        check("percentage_bound_within_0_100", "a percentage's bound lies within 0-100",
+              "ExpectColumnValuesToBeBetween", column="limit", min_value=0, max_value=100, where=percent),
+        check("count_not_negative", "a count (dossiers, procedures, services, positions, units) is not negative",
+              "ExpectColumnValuesToBeBetween", column="value", min_value=0, where=not_percent),
+        check("count_bound_not_negative", "a count's bound is not negative", "ExpectColumnValuesToBeBetween",
+              column="limit", min_value=0, where=not_percent),
+        at_least("base_year_before_year", "a cut's base year is not after the year of the figure", "year",
+                 "base_year"),
+        check("source_url_is_web", "every figure links the page it was read on (http or https)",
+              "ExpectColumnValuesToMatchRegex", column="source_url", regex=r"^https?://\S+$"),
+        check("conflict_has_id", "every conflicting figure names its conflict", "ExpectColumnValuesToNotBeNull",
+              column="conflict_id", where=(("status", "==", "conflict"),)),
+    ]
+
+
 def provinces_checks() -> list[Check]:
     reg = _registry()
     return [
@@ -319,6 +351,13 @@ def view_checks() -> dict[str, list[Check]]:
             "dimensions_sum_to_total", f"PAPI D1..D6 (to 2017) or D1..D8 (from 2018) add up to the published "
             f"unweighted total within {rules.SUM_TOLERANCE}", "ExpectColumnValuesToBeBetween", column="difference",
             min_value=0, max_value=rules.SUM_TOLERANCE)],
+        "self_reported.figures": [in_set(
+            "value_or_bound", "a figure is an exact value, or a bound with its limit, never a bound turned into "
+            "a value", "value_or_bound", [True])],
+        "self_reported.part_year": [in_set(
+            "full_year_not_below_part", "a full year's count of a flow measure (dossiers received or resolved, "
+            "tasks) is not smaller than a part of the same year's, unless a flag explains it", "consistent",
+            [True])],
         "reported_figures.conflicts": [in_set(
             "conflict_settled", "each conflict has exactly one selected claim (the rest rejected) or is explicitly "
             "left open (every claim conflict-unresolved)", "state", ["one selected", "left open"])],
@@ -327,6 +366,7 @@ def view_checks() -> dict[str, list[Check]]:
 
 TABLE_CHECKS = {
     "indicators": indicators_checks, "reported_figures": reported_figures_checks, "provinces": provinces_checks,
+    "self_reported": self_reported_checks,
     "crosswalk_2025": crosswalk_checks, "programme_areas": programme_areas_checks,
     "programme_targets": programme_targets_checks, "measures": measures_checks, "coverage": coverage_checks,
     "quality_flags": list, "boundaries": boundaries_checks,
@@ -336,6 +376,7 @@ EXAMPLES = {
                    "source_ref"),
     "reported_figures": ("figure_id", "province", "year", "family", "measure", "value", "rank", "status",
                          "source_urls"),
+    "self_reported": ("figure_id", "province", "year", "measure", "value", "bound", "limit", "unit", "source_ref"),
     "provinces": ("province_code", "province"),
     "crosswalk_2025": ("province_code", "province", "province_2025"),
     "programme_areas": ("programme", "area_no", "area_name_vi", "source_url"),
@@ -354,6 +395,9 @@ EXAMPLES = {
                          "n_provinces", "source_ref"),
     "indicators.papi_sums": ("province", "province_code", "year", "measure", "value", "dimension_sum", "dimensions", "source_ref"),
     "reported_figures.conflicts": ("conflict_id", "province", "year", "measure", "values", "figure_ids"),
+    "self_reported.figures": ("figure_id", "province", "year", "measure", "value", "bound", "limit", "source_ref"),
+    "self_reported.part_year": ("province", "year", "measure", "level", "full_year_value", "largest_part_value",
+                                "figure_ids"),
 }
 
 

@@ -159,6 +159,35 @@ def conflicts(inputs: Inputs) -> pd.DataFrame:
                                        "values", "figure_ids", "state"])
 
 
+def self_reported_figures(inputs: Inputs) -> pd.DataFrame:
+    """One row per self-reported figure: is it either an exact value, or a bound with its limit (never both)?"""
+    fig = inputs.tables["self_reported"]
+    exact = fig["value"].notna() & fig["bound"].isna() & fig["limit"].isna()
+    bound = fig["value"].isna() & fig["bound"].notna() & fig["limit"].notna()
+    return fig[["figure_id", "province", "year", "measure", "value", "bound", "limit", "source_ref"]].assign(
+        value_or_bound=exact | bound)
+
+
+def self_reported_part_year(inputs: Inputs) -> pd.DataFrame:
+    """Per province, year, measure, level, unit and target/result of a flow measure with both a full-year
+    and a part-year exact figure: the full year's value, the largest part's, and whether a flag (conflict,
+    year read from context, centre only, central source) explains a full year below a part of it."""
+    fig = inputs.tables["self_reported"]
+    fig = fig[fig["measure"].isin(rules.SELF_REPORTED_FLOWS) & fig["value"].notna()]
+    key = ["province_code", "province", "year", "measure", "level", "unit", "target_or_result"]
+    flagged = ((fig["status"] == "conflict") | fig["year_inferred"].astype(bool) | fig["centre_only"].astype(bool)
+               | fig["central_source"].astype(bool))
+    rows = []
+    for values, group in fig.assign(_flagged=flagged).groupby(key, sort=True):
+        full, part = group[group["full_year"].astype(bool)], group[~group["full_year"].astype(bool)]
+        if len(full) and len(part):
+            rows.append({**dict(zip(key, values)), "full_year_value": float(full["value"].min()),
+                         "largest_part_value": float(part["value"].max()), "flagged": bool(group["_flagged"].any()),
+                         "figure_ids": " | ".join(group["figure_id"])})
+    out = pd.DataFrame(rows, columns=[*key, "full_year_value", "largest_part_value", "flagged", "figure_ids"])
+    return out.assign(consistent=(out["full_year_value"] >= out["largest_part_value"]) | out["flagged"])
+
+
 LABELS = {"indicators": ["family", "year", "programme", "province_code", "province", "province_2025", "region"],
           "reported_figures": ["family", "year", "province_code", "province", "province_2025", "region"]}
 
@@ -203,4 +232,6 @@ VIEWS: dict[str, tuple[str | None, Callable[[Inputs], pd.DataFrame]]] = {
     "indicators.ranks": ("indicators", ranks),
     "indicators.papi_sums": ("indicators", papi_sums),
     "reported_figures.conflicts": ("reported_figures", conflicts),
+    "self_reported.figures": ("self_reported", self_reported_figures),
+    "self_reported.part_year": ("self_reported", self_reported_part_year),
 }
