@@ -26,6 +26,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from . import patterns as P
@@ -283,16 +284,18 @@ class Place(NamedTuple):
     parent: Subject | None = None  # the province a district, commune or department is in
 
 
-def place(doc: Document, reading: Reading, where: Where, in_sentence: list[tuple[tuple[int, int], Reading]]) -> Place:
-    """Unit level and subject of a figure with the reason (module docstring). `in_sentence`: the figures
-    of its sentence (span, reading), for "lần lượt" lists."""
+def place(doc: Document, reading: Reading, where: Where,
+          figures_in: Callable[[int, int], list[tuple[tuple[int, int], Reading]]]) -> Place:
+    """Unit level and subject of a figure with the reason (module docstring). `figures_in(lo, hi)`: the
+    figures (span, reading) that start there, for "lần lượt" lists."""
     nearest = [s for s in doc.subjects.before(where.sentence[0], reading.value_start) if s[0] not in doc.references]
     if nearest:
         run = _listed_before(doc, nearest)
         respectively = P.RESPECTIVELY_RE.search(doc.low, nearest[0][1], reading.value_start) \
             if doc.low.find("lần lượt", nearest[0][1], reading.value_start) >= 0 else None
         if len(run) > 1 and respectively:
-            same_kind = [span[0] for span, r in in_sentence if r.kind == reading.kind and span[0] >= respectively.start()]
+            same_kind = [span[0] for span, r in figures_in(respectively.start(), where.sentence[1])
+                         if r.kind == reading.kind]
             order = same_kind.index(where.span[0]) if where.span[0] in same_kind else len(run)
             if order < len(run):
                 return _resolved(doc, reading, run[::-1][order][2], "named in a 'lần lượt' list")

@@ -143,7 +143,6 @@ def _claims(text: str, meta: Mapping[str, object], home, name: str, offset: int 
         # breaks costs time in proportion to its length, not its square
         sentence = whole if whole[1] - whole[0] <= 2 * SENTENCE_MAX else \
             (max(whole[0], span[0] - SENTENCE_MAX), min(whole[1], span[1] + SENTENCE_MAX))
-        in_sentence = figures[bisect.bisect_left(starts, sentence[0]):bisect.bisect_left(starts, sentence[1])]
         section = A.section_start(heading, sentence)
         clause = doc.clause(sentence, reading.value_start) if semicolons else sentence
         if clause[1] < span[1]:
@@ -154,16 +153,17 @@ def _claims(text: str, meta: Mapping[str, object], home, name: str, offset: int 
         code, indicator_reason = A.indicator(doc, reading, where, earlier)
         if reading.bare and (code is None or code.split(".")[0] not in INDEX_FAMILIES):
             continue
+        if span[0] < skip_before:  # context of the previous chunk: read for what follows, claimed there
+            previous = (span[0], A.Earlier(span[1], code))
+            continue
         year, year_reason = A.year(doc, reading, where, attached, i)
-        place = A.place(doc, reading, where, in_sentence)
+        place = A.place(doc, reading, where, lambda lo, hi: figures[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)])
         subject = place.subject
         qualifier, bound = A.qualifier(doc, reading, where, subject)
         holder = place.parent or subject
         province = holder.province if holder and place.reason else None
         ev = _evidence(text, sentence, span)
         previous = (span[0], A.Earlier(span[1], code))
-        if span[0] < skip_before:
-            continue
         claim = Claim(
             document=name, kind=reading.kind, value=reading.value, of=reading.of, unit=reading.unit,
             indicator=code, year=year, province_code=province.code if province else None, unit_level=place.level,

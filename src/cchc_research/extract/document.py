@@ -141,15 +141,22 @@ class Document:
             years.append((m.start(), m.end(), (int(m.group()), baseline)))
         self.years = Spans(sorted(years))
         self.masked = blank(masked, [(s, e) for s, e, _ in years])
-        self.cues = Spans([(m.start(), m.end(), code) for m in CUE_RE.finditer(self.low)
-                           if (code := cue_code(self.low, m))])
+        self.cues = Spans([(m.start(), m.end(), cue_code(m)) for m in CUE_RE.finditer(self.low)])
         dateline_starts = [s for s, _ in datelines]
 
         def in_dateline(pos: int) -> bool:
             i = bisect.bisect_right(dateline_starts, pos) - 1
             return i >= 0 and pos < datelines[i][1]
 
-        self.subjects = Spans([(m.start(), m.end(), _subject(m, text, home, self.home_written))
+        seen: dict[tuple[str | None, str], Subject] = {}  # the same words name the same subject: built once
+
+        def subject(m: re.Match[str]) -> Subject:
+            key = (m.lastgroup, m.group())
+            if key not in seen:
+                seen[key] = _subject(m, text, home, self.home_written)
+            return seen[key]
+
+        self.subjects = Spans([(m.start(), m.end(), subject(m))
                                for m in subject_re().finditer(self.view) if not in_dateline(m.start())])
         # names after "sau", "so với", "hơn" …: points of comparison, not subjects ("sau Quảng Ninh")
         self.references = {start for start in self.subjects.starts

@@ -183,28 +183,25 @@ PAR_CONTEXT_RE = re.compile(r"(?<!\w)(?:par[ -]?index|chỉ số (?:cchc|cải c
                             r"|lĩnh vực)(?!\w)")
 
 
-def cue_code(low: str, match: re.Match[str]) -> tuple[str, str | None] | None:
-    """(category, code) of a CUE_RE match in the lower-cased text `low`; None when it starts inside a word.
+def _group_code(group: str) -> tuple[str, str | None]:
+    """(category, code) a CUE_RE group name stands for (see `cue_code`)."""
+    group = group.partition("__")[0]
+    if group == "local_par":
+        return "index", "PAR_INDEX"
+    kind, _, rest = group.partition("_")
+    return {"f": ("index", f"PAR_INDEX.field_{rest}"), "g": ("field", f"PAR_INDEX.field_{rest}"),
+            "i": ("index", rest), "c": ("count", rest), "r": ("reset", None)}.get(kind, ("block", None))
+
+
+_GROUP_CODES = {name: _group_code(name) for name in CUE_RE.groupindex}
+
+
+def cue_code(match: re.Match[str]) -> tuple[str, str | None]:
+    """(category, code) of a CUE_RE match (which starts at a word start).
 
     Categories: "index" (headline index or named PAR field), "field" (a PAR field named without
     "lĩnh vực": counts only where the sentence speaks of PAR INDEX), "count" (a count cue; "cut" is
     resolved with the noun), "block" (another measure: code None), "reset" ("trong đó": what was
     named before it is about the whole, not the part that follows).
     """
-    if match.start() and low[match.start() - 1].isalnum():
-        return None
-    group = (match.lastgroup or "").partition("__")[0]
-    if group == "local_par":
-        return "index", "PAR_INDEX"
-    kind, _, rest = group.partition("_")
-    if kind == "f":
-        return "index", f"PAR_INDEX.field_{rest}"
-    if kind == "g":
-        return "field", f"PAR_INDEX.field_{rest}"
-    if kind == "i":
-        return "index", rest
-    if kind == "c":
-        return "count", rest
-    if kind == "r":
-        return "reset", None
-    return "block", None
+    return _GROUP_CODES[match.lastgroup or ""]

@@ -46,7 +46,7 @@ MASK_CASED_RE = re.compile("|".join((
     r"\d(?<![\w/]\d)\d*[a-z]?(?:/\d+)*[/-][A-ZĐ][\wĐđ]*(?:[/-][\wĐđ]+)*",
     r"[A-Za-zĐđ](?<![\w-][A-Za-zĐđ])[A-Za-zĐđ]*-\d+(?!\w)",   # COVID-19
 )))
-MASK_RE = re.compile(r"(?<!\w)(?=\w)(?:" + "|".join((
+MASK_RE = re.compile(r"(?=[\w+(\[\n])(?:(?<!\w)(?=\w)(?:" + "|".join((
     r"(?:nghị quyết|quyết định|nghị định|thông tư|chỉ thị|kế hoạch|công văn|văn bản|luật|kết luận|thông báo"
     r"|tờ trình|đề án|chương trình|dự án|công điện|hướng dẫn|quy định|báo cáo)(?: liên tịch)? (?:số )?\d[\w/.-]*",
     r"(?:điều|khoản|chương|phụ lục|mục) (?:số )?\d+(?:\.\d+)*",
@@ -72,7 +72,7 @@ MASK_RE = re.compile(r"(?<!\w)(?=\w)(?:" + "|".join((
     r"|phường|quận) \d+(?:(?: ?, ?| và | ?- ?)\d+)*(?!\s*(?:%|/|điểm))",
     r"\d(?<![\w.,]\d)\d*[gk](?!\w)",
     r"^ ?\d{1,2}[.)] ",
-)) + r")|(?:\+84|\(0\d{2,3}\))[ .]?\d[\d .]{6,12}\d|\(\d{1,2}\)|\[\d{1,3}\]|\n ?\d{1,2}[.)] ")
+)) + r")|(?:\+84|\(0\d{2,3}\))[ .]?\d[\d .]{6,12}\d|\(\d{1,2}\)|\[\d{1,3}\]|\n ?\d{1,2}[.)] )")
 # Dates d/m/y ("12/3/2021", "2.1.2018"); a match is masked only when day and month can be a date,
 # so "85.42/100" (a score) stays.
 DATE_RE = re.compile(r"(?<![\w.,/])(?P<d>\d{1,2}) ?[/.-] ?(?P<m>\d{1,2}) ?[/.-] ?\d{2,4}(?!\d)")
