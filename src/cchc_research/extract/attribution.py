@@ -182,23 +182,33 @@ def _indicator(doc: Document, reading: Reading, where: Where, previous: Earlier 
         decided, code = _immediately_after(doc, reading, where)
         if decided:
             return code, "the words right after the count" if code else ""
-    for _, _, cue in doc.cues.before(previous.end if previous else where.sentence[0], reading.value_start):
+    for start, _, cue in doc.cues.before(previous.end if previous else where.sentence[0], reading.value_start):
         if cue[0] == "reset":
             break
         decided, code = _from_cue(doc, cue, reading, where.sentence)
         if decided:
+            if code and cue[0] == "index" and _coordinated(doc, start, code, where):
+                return None, ""  # "Chỉ số CCHC và Chỉ số hài lòng …": the figure may be either's
             return code, "named before the figure" if code else ""
     if previous is not None and previous.indicator and P.LINK_RE.fullmatch(doc.linkable, previous.end, where.span[0]):
         code = _inherited(previous.indicator, reading)
         return code, "carried from the figure before it" if code else ""
     if not allows_index(reading) and reading.noun:
         cue = next((c[2] for c in doc.cues.after(end, where.clause_end) if c[2][0] != "reset"), None)
-        if cue:
+        if cue and cue[1] != "cut":  # a cut names what follows it ("giảm 3 đơn vị"), not a count before it
             code = _count_code(cue[1], reading) if cue[0] == "count" else None
             return code, "named after the count" if code else ""
     if allows_index(reading) and previous is None and not doc.cues.last(where.sentence[0], reading.value_start):
         return _index_in_context(doc, where)
     return None, ""
+
+
+def _coordinated(doc: Document, start: int, code: str, where: Where) -> bool:
+    """Whether the index named at `start` is the second of two joined by "và" or "," with another index."""
+    other = doc.cues.last(max(where.sentence[0], start - 100), start)
+    if other is None or other[2][0] != "index" or other[2][1].split(".")[0] == code.split(".")[0]:
+        return False
+    return bool(P.COORDINATED_INDEX_GAP_RE.fullmatch(doc.low, other[1], start))
 
 
 def _attached_elsewhere(year_start: int, attached: dict[int, int], figure: int) -> bool:

@@ -159,8 +159,8 @@ class Document:
         self.subjects = Spans([(m.start(), m.end(), subject(m))
                                for m in subject_re().finditer(self.view) if not in_dateline(m.start())])
         # names after "sau", "so với", "hơn" …: points of comparison, not subjects ("sau Quảng Ninh")
-        self.references = {start for start in self.subjects.starts
-                           if P.REFERENCE_BEFORE_RE.search(self.low, max(0, start - 20), start)}
+        self.references = {start for start, _, subject in self.subjects.items if subject.written
+                           and P.REFERENCE_BEFORE_RE.search(self.low, max(0, start - 20), start)}
         self.linkable = blank(self.masked, [(s, e) for s, e, subject in self.subjects.items
                                             if subject.level == "province" and subject.written])
         self.targets = Spans([(m.start(), m.end(), cue) for m in P.TARGET_RE.finditer(self.low)

@@ -168,7 +168,9 @@ PART_RE = re.compile(r"(?<!\w)(?:trực tuyến|trực tiếp|qua (?:dịch vụ
 COUNTED_GROUP_RE = re.compile(r"(?<![\w.,/])\d+ (?:tỉnh|sở|vùng|đơn vị|huyện|xã|cơ quan|địa phương|bộ|quận"
                               r"|phường)(?!\w)")
 # Several indices named together: a rank or value of "cả hai chỉ số" is not one index's.
-MULTI_INDEX_AFTER_RE = re.compile(r" (?:(?:về|trên|ở|tại) )?(?:cả (?:hai|ba|bốn|năm|\d) (?:chỉ số|bảng xếp hạng)|các chỉ số)")
+MULTI_INDEX_AFTER_RE = re.compile(r" (?:(?:về|trên|ở|tại) )?(?:cả (?:hai|ba|bốn|năm|\d|chỉ số|bảng)|các chỉ số)")
+# Two indices named together before a figure ("Chỉ số CCHC và Chỉ số hài lòng …, Hà Nội đứng thứ 3"): whose?
+COORDINATED_INDEX_GAP_RE = re.compile(r"[^.;:]{0,80}?(?: và |, )(?:cả )?$")
 MULTI_INDEX_RE = re.compile(r"(?<!\w)(?:cả (?:hai|ba|bốn|năm|\d) (?:chỉ số|bảng xếp hạng)|các chỉ số|cả hai bảng)(?!\w)")
 # "lần lượt" (respectively): the k-th figure belongs to the k-th name before it.
 RESPECTIVELY_RE = re.compile(r"(?<!\w)lần lượt(?!\w)")
@@ -177,8 +179,8 @@ REFERENCE_BEFORE_RE = re.compile(r"(?<!\w)(?:sau|hơn|so với|kém|cùng với|
                                  r"(?: (?:tỉnh|thành phố|tp\.?))? $")
 # Words after a figure that say it is a rank within a region or group, not among all provinces.
 REGION_RANK_RE = re.compile(r" ?(?:/ ?\d+ )?(?:tỉnh,? (?:thành phố )?)?(?:(?:của |trong |ở )?(?:khu vực|vùng|miền)(?!\w)"
-                            r"|các tỉnh (?:khu vực |vùng |miền )?[A-ZĐ]|(?:tỉnh )?(?:trung du|đồng bằng|bắc trung bộ|nam trung bộ"
-                            r"|tây nguyên|đông nam bộ|tây bắc|đông bắc|duyên hải))")
+                            r"|(?:các )?(?:tỉnh )?(?:khu vực |vùng |miền )?(?:trung du|đồng bằng|bắc trung bộ|nam trung bộ"
+                            r"|tây nguyên|đông nam bộ|tây bắc|đông bắc|duyên hải|miền núi))")
 # A year the text calls "this year" is the document's year.
 THIS_YEAR_RE = re.compile(r"(?<!\w)(?:năm nay|trong năm|từ đầu năm(?: đến nay)?)(?!\w)(?! _)")
 # Headings of objectives: figures below them are targets until the next heading.
