@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..paths import Project
 from ..provinces import all_provinces
+from ..publish.labels import fmt_years
 
 FLAGS = ("target", "part_year", "not_total", "bound", "central_source", "post_merger", "year_inferred", "conflict",
          "machine")
@@ -110,22 +111,11 @@ def reports_sentence(sr: pd.DataFrame, province_code: str, config: dict, lang: s
         return words["none"].format(province=province)
     whole = ((rows["level"] == "total") & rows["full_year"].astype(bool) & ~rows["centre_only"].astype(bool)).sum()
     return words["reports"].format(province=province, n=len(rows), measures=rows["measure"].nunique(),
-                                   years=_years(rows["year"]), full=int(whole))
+                                   years=fmt_years(rows["year"]), full=int(whole))
 
 
 def _names() -> dict[str, str]:
     return {p.code: p.name for p in all_provinces()}
-
-
-def _years(years) -> str:
-    ys = sorted({int(y) for y in years})
-    parts, start = [], None
-    for i, y in enumerate(ys):
-        start = y if start is None else start
-        if i + 1 == len(ys) or ys[i + 1] != y + 1:
-            parts.append(str(y) if start == y else f"{start}–{y}")
-            start = None
-    return ", ".join(parts)
 
 
 def who_reports_what(sr: pd.DataFrame, config: dict, lang: str = "vi", results_only: bool = True,
