@@ -133,7 +133,7 @@ def who_reports_what(sr: pd.DataFrame, config: dict, lang: str = "vi", results_o
         rows = rows[rows["target_or_result"] == "result"]
     if own_only:
         rows = rows[~rows["central_source"].astype(bool)]
-    years = rows.groupby(["province_code", "measure"])["year"].agg(_years)
+    years = rows.groupby(["province_code", "measure"])["year"].agg(fmt_years)
     provinces = [p for p in all_provinces() if p.valid_to.year >= 2018]
     table = pd.DataFrame({"province_code": [p.code for p in provinces], "province": [p.name for p in provinces]})
     for measure in config["measures"]:
