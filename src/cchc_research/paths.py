@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +54,21 @@ class Project:
     @property
     def reports(self) -> Path:
         return self.root / "reports"
+
+    @property
+    def work(self) -> Path:
+        """Scratch space of the commands (gitignored): the lock, build state, the latest validation run."""
+        return self.root / ".build"
+
+    @contextlib.contextmanager
+    def lock(self, command: str, quiet: bool = False) -> Iterator[None]:
+        """Hold the checkout's lock while `command` writes (`io.exclusive`): a second writer is refused
+        with a message, and what interrupted runs left behind is removed first."""
+        from .io import exclusive
+
+        sweep = [self.root, self.root / "data", self.raw, self.reports, self.work]
+        with exclusive(self.root, self.work / "lock", command, sweep, quiet):
+            yield
 
     @property
     def shared_sources(self) -> Path:

@@ -37,7 +37,6 @@ def carry_over(old: Path, new: Path, paths: Iterable[str]) -> None:
 def new_site(project: Project) -> Iterator[Path]:
     """Yield an empty staging folder for the new site; on success it becomes `reports/`."""
     with atomic_dir(project.reports) as staging:
-        staging.chmod(0o755)  # a published site is world-readable (mkdtemp makes it private)
         yield staging
         for name in CARRIED_DIRS:
             if (project.reports / name).is_dir():
