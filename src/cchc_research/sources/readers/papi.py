@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .common import VALUE_COLUMNS, numbers, read_csv, years
+from .common import VALUE_COLUMNS, numbers, read_csv, sheet_cells, years
+
+#: The LTN panel workbook's only sheet, as `cchc snapshot` extracts it (beside the long files).
+LTN_SHEET = Path("workbooks") / "vietnam_provincial_panel_2012_2019" / "Sheet1.csv"
+LTN_BOOK = "vietnam_provincial_panel_2012_2019.xlsx"
+LTN_KEYS = {"province": "Province", "year": "YEAR"}
 
 _TOTALS = {"PAPI_total_unweighted": "total", "PAPI_total_weighted": "total_weighted"}
 
@@ -64,7 +69,7 @@ def read_tunah(path: Path, file: str) -> pd.DataFrame:
     computation (PAPI publishes quartile groups, not ranks), so it is not carried over."""
     df = read_csv(path, ["province", "year", "level", "component_code", "component_name_en", "value"], file)
     measure = df["component_code"].replace(_TOTALS)
-    ref = "agg_province_year.csv line " + df["_row"].astype(str)
+    ref = path.name + " line " + df["_row"].astype(str)  # the upstream file, copied byte for byte
     return _frame(df, file=file, source_id="TUNAH", measure=measure, value=numbers(df, "value", file), source_ref=ref,
                   label_en=df["component_name_en"])
 
@@ -73,5 +78,7 @@ def read_ltn(path: Path, file: str) -> pd.DataFrame:
     """LTN participation panel: D1 (code CP) and its sub-dimensions CP1-CP4 = D1.1-D1.4."""
     df = read_csv(path, ["province", "year", "component_code", "value"], file)
     measure = df["component_code"].str.replace(r"^CP(\d)$", r"D1.\1", regex=True).replace({"CP": "D1"})
-    ref = "vietnam_provincial_panel_2012_2019.xlsx, " + df["component_code"]
-    return _frame(df, file=file, source_id="LTN", measure=measure, value=numbers(df, "value", file), source_ref=ref)
+    value = numbers(df, "value", file)
+    ref = sheet_cells(df, value, sheet=path.parent / LTN_SHEET, book=LTN_BOOK, keys=LTN_KEYS, code="component_code",
+                      file=file)
+    return _frame(df, file=file, source_id="LTN", measure=measure, value=value, source_ref=ref)

@@ -8,13 +8,15 @@ from pathlib import Path
 import pandas as pd
 
 from ...config import Methodologies
-from .common import VALUE_COLUMNS, numbers, read_csv, years
+from .common import VALUE_COLUMNS, numbers, read_csv, sheet_cells, years
+from .papi import LTN_BOOK, LTN_KEYS, LTN_SHEET
 
 
-def _frame(df: pd.DataFrame, measure: list[str], *, file: str, source_id: str, ref: pd.Series) -> pd.DataFrame:
+def _frame(df: pd.DataFrame, measure: list[str], *, file: str, source_id: str, ref: pd.Series,
+           value: pd.Series | None = None) -> pd.DataFrame:
     return pd.DataFrame({
         "province_raw": df["province"].str.strip(), "year": years(df, "year", file), "family": "PCI",
-        "measure": measure, "value": numbers(df, "value", file),
+        "measure": measure, "value": numbers(df, "value", file) if value is None else value,
         "rank": pd.Series(pd.NA, index=df.index, dtype="Int64"), "ci_low": math.nan, "ci_high": math.nan,
         "source_id": source_id, "source_ref": ref, "file": file, "row": df["_row"],
     })[VALUE_COLUMNS]
@@ -35,5 +37,7 @@ def read_ltn(path: Path, file: str, meth: Methodologies) -> pd.DataFrame:
     df = read_csv(path, ["province", "year", "component_code", "value"], file)
     measure = [meth.measure("PCI", c, file=file, row=r, column="component_code")
                for c, r in zip(df["component_code"], df["_row"])]
-    ref = "vietnam_provincial_panel_2012_2019.xlsx, " + df["component_code"]
-    return _frame(df, measure, file=file, source_id="LTN", ref=ref)
+    value = numbers(df, "value", file)
+    ref = sheet_cells(df, value, sheet=path.parent / LTN_SHEET, book=LTN_BOOK, keys=LTN_KEYS, code="component_code",
+                      file=file)
+    return _frame(df, measure, file=file, source_id="LTN", ref=ref, value=value)
