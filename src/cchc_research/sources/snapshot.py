@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import CchcError, DataError
-from ..io import sha256, write_text_atomic
+from ..io import STAGING, sha256, write_text_atomic
 from ..paths import Project
 
 HELP = "extract ../shared/data/sources into data/raw/ (or --check the manifest checksums)"
@@ -129,10 +129,15 @@ def extract(spec: FileSpec, staging: Path) -> list[Path]:
 
 def snapshot(project: Project, sources_dir: Path, progress: bool = True) -> dict:
     """Extract every upstream file; replace the source folders of data/raw/ and the manifest."""
+    with project.lock("snapshot", quiet=not progress):
+        return _snapshot(project, sources_dir, progress)
+
+
+def _snapshot(project: Project, sources_dir: Path, progress: bool) -> dict:
     config = load_config(project)
     specs = file_specs(config, sources_dir)
     project.raw.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".snapshot.", dir=project.raw))
+    staging = Path(tempfile.mkdtemp(prefix=f".snapshot{STAGING}", dir=project.raw))
     try:
         entries: dict[str, list[dict]] = {}
         for i, spec in enumerate(specs, 1):
@@ -164,9 +169,34 @@ def snapshot(project: Project, sources_dir: Path, progress: bool = True) -> dict
 
 
 def load_manifest(project: Project) -> dict:
-    if not project.manifest.is_file():
-        raise CchcError(f"{project.manifest} is missing: run `cchc snapshot` with ../shared beside the repo")
-    return yaml.safe_load(project.manifest.read_text(encoding="utf-8"))
+    """data/raw/manifest.yml, checked for the shape `cchc snapshot` writes (errors say how to restore it)."""
+    path = project.manifest
+    restore = "restore it with `git checkout -- data/raw/manifest.yml` or rewrite it with `cchc snapshot`"
+    if not path.is_file():
+        raise CchcError(f"{path} is missing: run `cchc snapshot` with ../shared beside the repo")
+    try:
+        manifest = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise DataError(f"not UTF-8 (byte {exc.start}); {restore}", file=path) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise DataError(f"not valid YAML{where} ({problem}); {restore}", file=path) from None
+    try:
+        if not isinstance(manifest, dict):
+            raise TypeError(f"the file holds {type(manifest).__name__}, not a mapping")
+        for source_id, source in manifest["sources"].items():
+            for entry in source["files"]:
+                for extract_entry in entry["extracts"]:
+                    if not (isinstance(extract_entry["path"], str) and isinstance(extract_entry["sha256"], str)):
+                        raise TypeError(f"source {source_id}: an extract without path or sha256: {extract_entry}")
+                if not isinstance(entry["upstream"], str):
+                    raise TypeError(f"source {source_id}: a file entry without upstream path: {entry}")
+    except (KeyError, TypeError, AttributeError) as exc:
+        detail = f"no key {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise DataError(f"not the manifest `cchc snapshot` writes ({detail}); {restore}", file=path) from None
+    return manifest
 
 
 def check(project: Project, sources_dir: Path | None = None) -> list[str]:
