@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
 import re
 import shutil
 from functools import cache
@@ -39,7 +40,7 @@ def primary(tables, family, measure="total"):
 # --- coverage ----------------------------------------------------------------------------------
 
 def test_papi_covers_63_provinces_a_year_except_documented_gaps(tables):
-    gaps = yaml.safe_load((REPO / "config/source_gaps.yml").read_text(encoding="utf-8"))["gaps"]
+    gaps = yaml.safe_load((REPO / "config/completeness.yml").read_text(encoding="utf-8"))["gaps"]
     d1 = primary(tables, "PAPI", "D1").groupby("year")["province_code"].nunique()
     assert list(d1.index) == list(range(2011, 2025))
     for year, n in d1.items():
@@ -128,6 +129,34 @@ def test_mdt_pci_values_equal_their_workbook_cells(tables):
         book, index, r, c = re.fullmatch(r"(\S+) sheet (\d+) row (\d+) col (\d+)", ref).groups()
         sheet = REPO / "data/raw" / sheets[book][int(index) - 1]
         assert float(_sheet(sheet)[int(r) - 1][int(c) - 1]) == pytest.approx(value, rel=1e-9), ref
+
+
+def test_ltn_values_cite_their_workbook_cell(tables):
+    """LTN's long files come from one workbook sheet: each value names the row and column holding it."""
+    rows = tables["indicators"]
+    rows = rows[rows["source_id"] == "LTN"]
+    assert len(rows) > 9000
+    sheet = _sheet(REPO / "data/raw/LTN/workbooks/vietnam_provincial_panel_2012_2019/Sheet1.csv")
+    for ref, value, province, year in zip(rows["source_ref"], rows["value"], rows["province"], rows["year"]):
+        book, name, cell = ref.split("!")
+        assert (book, name) == ("vietnam_provincial_panel_2012_2019.xlsx", "Sheet1"), ref
+        r, c = map(int, re.fullmatch(r"row(\d+)_col(\d+)", cell).groups())
+        assert float(sheet[r - 1][c - 1]) == pytest.approx(value, rel=1e-12), ref
+        assert int(sheet[r - 1][1]) == year and resolve(sheet[r - 1][2]).name == province, ref
+
+
+def test_tunah_values_cite_the_line_of_the_upstream_file(tables):
+    """TUNAH's file is copied byte for byte: "line N" is line N of it, upstream and in data/raw alike."""
+    rows = tables["indicators"]
+    rows = rows[rows["source_id"] == "TUNAH"]
+    lines = (REPO / "data/raw" / TUNAH).read_text(encoding="utf-8").splitlines()
+    assert len(rows) > 1500
+    for ref, value, province, year in zip(rows["source_ref"], rows["value"], rows["province"], rows["year"]):
+        name, n = re.fullmatch(r"(\S+) line (\d+)", ref).groups()
+        assert name == Path(TUNAH).name, ref
+        cells = next(csv.reader([lines[int(n) - 1]]))
+        assert float(cells[7]) == pytest.approx(value) and int(cells[2]) == year, ref
+        assert resolve(cells[1]).name == province, ref
 
 
 def test_spot_values_per_source(tables):
@@ -258,6 +287,23 @@ def test_cleaning_is_deterministic(project_copy, cleaned_project):
     assert tree_hash(project_copy.processed) == tree_hash(cleaned_project.processed)
 
 
+def test_processed_follows_the_umask_and_killed_runs_leave_nothing(project_copy, capsys):
+    """data/processed/ used to be created 0700 (mkdtemp); a SIGKILLed run's staging folder stayed forever."""
+    killed = project_copy.root / "data" / ".processed.staging.k1ll3d"
+    killed.mkdir()
+    (killed / "indicators.csv").write_text("half written", encoding="utf-8")
+    umask = os.umask(0o027)
+    try:
+        clean(project_copy, verbose=True)
+    finally:
+        os.umask(umask)
+    assert project_copy.processed.stat().st_mode & 0o777 == 0o750
+    assert (project_copy.processed / "indicators.csv").stat().st_mode & 0o777 == 0o640
+    assert not killed.exists()
+    assert "cchc clean: removed what an interrupted run left behind: data/.processed.staging.k1ll3d" in \
+        capsys.readouterr().err
+
+
 def _rewrite(text: str, line_no: int, column: str, value: str) -> str:
     rows = list(csv.reader(text.splitlines()))
     rows[line_no - 1][rows[0].index(column)] = value
@@ -275,6 +321,15 @@ BAD_INPUTS = {
     "empty file": (lambda t: "", r"file is empty"),
     "non-UTF-8 file": (lambda t: t.encode("utf-8").decode("utf-8").encode("cp1258", errors="replace").decode("latin-1"),
                        r"not UTF-8"),
+    # issue 15: losses that used to pass silently, and a guess that used to go unnoted
+    "header only": (lambda t: t.splitlines(keepends=True)[0], r"no data rows: the file holds only its header"),
+    "row cut short mid-line": (lambda t: t[: t.rindex(",2024,PAPI,") + 8],
+                               r"row 1702: 4 fields where the header has 11: the row is cut short.*Cà Mau,2024,PA"),
+    "row longer than the header": (lambda t: t.replace("\n", ",extra\n", 9).replace(",extra\n", "\n", 8),
+                                   r"row 9: 12 fields where the header has 11: the row is longer than the header"),
+    "ambiguous number": (lambda t: _rewrite(t, 7, "value", "6,413"),
+                         r"row 7, column 'value': ambiguous number: 6413 with a thousands comma, or 6\.413 with a "
+                         r"decimal comma"),
 }
 
 
@@ -290,6 +345,17 @@ def test_bad_input_fails_clearly_and_keeps_processed(project_copy, case):
         clean(project_copy, verbose=False)
     assert TUNAH in str(err.value)
     assert tree_hash(project_copy.processed) == before
+
+
+def test_duplicate_key_names_both_rows_and_both_values(project_copy):
+    text = (project_copy.raw / TUNAH).read_text(encoding="utf-8")
+    line = text.splitlines(keepends=True)[4]  # Hà Giang 2020 D4 = 6.4134583
+    again = line.replace("Hà Giang", "Ha Giang").replace("6.4134583", "6.5")
+    replace_raw(project_copy, TUNAH, (text + again).encode("utf-8"))
+    with pytest.raises(DataError) as err:
+        clean(project_copy, verbose=False)
+    assert str(err.value) == (f"data/raw/{TUNAH}, row 5: 2 rows give PAPI 2020 D4 for Hà Giang: "
+                              "row 5 ('Hà Giang': 6.4134583) and row 1703 ('Ha Giang': 6.5); keep one")
 
 
 def test_checksum_mismatch_fails_and_keeps_processed(project_copy):

@@ -69,3 +69,87 @@ class Methodologies:
         except KeyError:
             raise DataError(f"unknown {family} component name; add it to component_names in "
                             "config/methodologies.yml", file=file, row=row, column=column, value=name) from None
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A province-year (some or all measures) that a source lacks."""
+
+    family: str
+    year: int
+    province_code: str
+    measures: tuple[str, ...] | None  # None: every measure
+    reason: str
+
+    def covers(self, measure: str) -> bool:
+        """True for a listed measure and its parts (a gap in D2 is a gap in D2.1, D2.2, ...)."""
+        return self.measures is None or measure in self.measures or measure.split(".")[0] in self.measures
+
+
+@dataclass(frozen=True)
+class PublishedTable:
+    """One complete family-year as the sources publish it: every province, these measures."""
+
+    family: str
+    year: int
+    measures: tuple[str, ...]
+    files: tuple[str, ...]  # extracts below data/raw/ that carry it
+
+
+def _flat(items: object) -> list:
+    if not isinstance(items, list):
+        raise TypeError(f"expected a list, got {items!r}")
+    return [x for item in items for x in (_flat(item) if isinstance(item, list) else [item])]
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """config/completeness.yml: the complete tables the sources publish, and the gaps they document.
+
+    Not the statistics rule (config/coverage.yml): this is what must be present, whatever the data hold."""
+
+    published: tuple[PublishedTable, ...]
+    gaps: tuple[Gap, ...]
+
+    FILE = "completeness.yml"
+
+    @classmethod
+    def load(cls, project: Project) -> "Completeness":
+        from .provinces import resolve
+
+        path = project.config / cls.FILE
+        doc = load_yaml(project, cls.FILE)
+        tables, gaps = [], []
+        for family, blocks in (doc.get("published") or {}).items():
+            for i, block in enumerate(blocks, 1):
+                try:
+                    first, last = (int(y) for y in block["years"])
+                    measures = tuple(str(m) for m in _flat(block["measures"]))
+                    files = tuple(_flat(block["files"]))
+                except (KeyError, TypeError, ValueError) as exc:
+                    raise DataError(f"malformed published block ({exc!r}); needs years: [first, last], "
+                                    "measures and files", file=path, row=i, column=f"published.{family}",
+                                    value=block) from None
+                missing = [f for f in files if not (project.raw / f).is_file()]
+                if missing:
+                    raise DataError(f"published.{family} {first}-{last}: no such extract in data/raw/",
+                                    file=path, value=missing[0])
+                tables += [PublishedTable(family, year, measures, files) for year in range(first, last + 1)]
+        for row, entry in enumerate(doc.get("gaps") or [], start=1):
+            try:
+                measures = entry["measures"]
+                for name in entry["provinces"]:
+                    code = resolve(name, file=path, row=row, column="provinces").code
+                    gaps.append(Gap(entry["family"], int(entry["year"]), code,
+                                    None if measures == "all" else tuple(measures), entry.get("reason", "")))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise DataError(f"malformed gap entry ({exc!r}); needs family, year, provinces, measures",
+                                file=path, row=row, value=entry) from None
+        return cls(tuple(tables), tuple(gaps))
+
+    def gap_codes(self, family: str, year: int, measure: str) -> set[str]:
+        """Provinces documented as lacking `measure` in this family-year."""
+        return {g.province_code for g in self.gaps if g.family == family and g.year == year and g.covers(measure)}
+
+    def table(self, family: str, year: int) -> PublishedTable | None:
+        return next((t for t in self.published if t.family == family and t.year == year), None)

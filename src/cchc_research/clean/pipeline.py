@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import provinces as reg
-from ..config import Methodologies, load_yaml
+from ..config import Completeness, Methodologies, load_yaml
 from ..errors import CchcError, DataError
 from ..io import atomic_dir, csv_bytes
 from ..paths import Project
@@ -74,6 +74,24 @@ def _resolve(df: pd.DataFrame, column: str) -> pd.DataFrame:
     hits = [found[(f, n)] for f, n in zip(df["file"], df[column])]
     return df.assign(province_code=[p.code for p in hits], province=[p.name for p in hits],
                      province_2025=[p.province_2025 for p in hits], region=[p.region for p in hits])
+
+
+def _refuse_duplicate_keys(values: pd.DataFrame) -> None:
+    """Two rows of one source for the same province, year, family and measure: name both, and both values."""
+    key = ["source_id", "province_code", "year", "family", "measure"]
+    dup = values[values.duplicated(key, keep=False)]
+    if dup.empty:
+        return
+    first = dup.iloc[0]
+    rows = dup[(dup[key] == first[key]).all(axis=1)]
+
+    def where(r) -> str:
+        place = f"row {r.row}" if r.file == first.file else f"{r.file}, row {r.row}"
+        return f"{place} ({r.province_raw!r}: {'no value' if pd.isna(r.value) else repr(float(r.value))})"
+
+    raise DataError(f"{len(rows)} rows give {first.family} {first.year} {first.measure} for {first.province}: "
+                    + " and ".join(where(r) for r in rows.itertuples(index=False))
+                    + "; keep one", file=first.file, row=int(first.row))
 
 
 def _duplicated_year_blocks(values: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
@@ -215,26 +233,13 @@ def _self_reported(project: Project, from_documents: pd.DataFrame, meth: Methodo
                                              self_reported.measures(project))
 
 
-def _gaps(project: Project) -> pd.DataFrame:
-    rows = []
-    for i, gap in enumerate(load_yaml(project, "source_gaps.yml").get("gaps", []), 1):
-        for name in gap["provinces"]:
-            code = reg.resolve(name, file="config/source_gaps.yml", row=i).code
-            rows.append({"family": gap["family"], "year": int(gap["year"]), "province_code": code,
-                         "measures": gap["measures"]})
-    return pd.DataFrame(rows, columns=["family", "year", "province_code", "measures"])
-
-
-def _coverage(values: pd.DataFrame, gaps: pd.DataFrame) -> pd.DataFrame:
+def _coverage(values: pd.DataFrame, contract: Completeness) -> pd.DataFrame:
     primary = values[values["primary"]]
     rows = []
     for (family, year, measure), part in primary.groupby(["family", "year", "measure"], sort=True):
         in_force = {p.code: p.name for p in reg.in_force(int(year))}
         have = set(part.loc[part["value"].notna(), "province_code"])
-        g = gaps[(gaps["family"] == family) & (gaps["year"] == year)]
-        # a gap on a dimension (D2) also covers its sub-dimensions (D2.1, …)
-        gap_codes = {c for c, m in zip(g["province_code"], g["measures"])
-                     if m == "all" or measure in m or measure.split(".")[0] in m}
+        gap_codes = contract.gap_codes(family, int(year), measure)
         missing = sorted(set(in_force) - have)
         rows.append({"family": family, "year": year, "measure": measure, "n_provinces": len(have),
                      "n_ranked": int(part["rank"].notna().sum()), "n_expected": len(in_force),
@@ -283,11 +288,7 @@ def build_tables(project: Project, progress: Callable[[str], None] = lambda s: N
     values = pd.concat([f[VALUE_COLUMNS] for f in frames], ignore_index=True)
     progress("resolve provinces")
     values = _resolve(values, "province_raw")
-    dup = values.duplicated(["source_id", "province_code", "year", "family", "measure"], keep=False)
-    if dup.any():
-        first = values[dup].iloc[1]
-        raise DataError(f"two rows give {first.family} {first.year} {first.measure} for {first.province}",
-                        file=first.file, row=int(first.row), value=first.province_raw)
+    _refuse_duplicate_keys(values)
     values, flags = _duplicated_year_blocks(values)
     values, zero_flags = _zeros_as_missing(values, meth)
     flags += zero_flags
@@ -315,7 +316,7 @@ def build_tables(project: Project, progress: Callable[[str], None] = lambda s: N
                                                            "data/raw/PROGRAMMES/programme_targets.csv"),
         "self_reported": _self_reported(project, document_results, meth),
         "measures": _measures(values, labels, meth),
-        "coverage": _coverage(values, _gaps(project)),
+        "coverage": _coverage(values, Completeness.load(project)),
         "quality_flags": pd.DataFrame(flags, columns=["flag", "source_id", "file", "detail"]),
     }
     return {name: conform(df, name) for name, df in out.items()}
@@ -330,17 +331,18 @@ def clean(project: Project, verbose: bool = True, allow_document_errors: bool = 
         if verbose:
             print(f"[{time.perf_counter() - start:5.1f}s] {step}", flush=True)
 
-    document_errors: list[DataError] = []
-    result = build_tables(project, progress, allow_document_errors, document_errors)
-    for error in document_errors:
-        print(f"cchc clean: document skipped: {error}", file=sys.stderr)
-    progress("province boundaries")
-    result["boundaries"], maps = boundaries.build(project)
-    with atomic_dir(project.processed) as staging:
-        for name, df in result.items():
-            (staging / TABLES[name].file_name).write_bytes(csv_bytes(df))
-        for name, data in maps.items():
-            (staging / name).write_bytes(data)
+    with project.lock("clean", quiet=not verbose):
+        document_errors: list[DataError] = []
+        result = build_tables(project, progress, allow_document_errors, document_errors)
+        for error in document_errors:
+            print(f"cchc clean: document skipped: {error}", file=sys.stderr)
+        progress("province boundaries")
+        result["boundaries"], maps = boundaries.build(project)
+        with atomic_dir(project.processed) as staging:
+            for name, df in result.items():
+                (staging / TABLES[name].file_name).write_bytes(csv_bytes(df))
+            for name, data in maps.items():
+                (staging / name).write_bytes(data)
     if verbose:
         sizes = ", ".join(f"{name} {len(df)}" for name, df in result.items())
         print(f"[{time.perf_counter() - start:5.1f}s] wrote {project.processed}: {sizes}")

@@ -139,7 +139,7 @@ PROSE: dict[str, dict[str, str]] = {
         "conflict": "Mâu thuẫn",
         "resolution": "Cách xử lý",
         "quality_gaps": "### Thiếu số liệu từ nguồn ({n} năm đủ số liệu có tỉnh thiếu, đã ghi nhận trong "
-                        "config/source_gaps.yml)",
+                        "config/completeness.yml)",
         "missing": "Tỉnh thiếu",
         "quality_flags": "### Các điểm làm sạch đã ghi nhận ({n})",
         "flag": "Loại",
@@ -371,7 +371,7 @@ PROSE: dict[str, dict[str, str]] = {
         "conflict": "Conflict",
         "resolution": "Resolution",
         "quality_gaps": "### Gaps at source ({n} complete years with a province missing, documented in "
-                        "config/source_gaps.yml)",
+                        "config/completeness.yml)",
         "missing": "Missing provinces",
         "quality_flags": "### What cleaning set aside ({n})",
         "flag": "Flag",

@@ -332,12 +332,16 @@ def view_checks() -> dict[str, list[Check]]:
                                "ExpectColumnPairValuesToBeEqual", column_A="expected", column_B="observed")],
         "indicators.labels": label_checks(with_programme=True),
         "reported_figures.labels": label_checks(with_programme=False),
-        "indicators.coverage": [in_set(
-            "complete_year_has_every_province", "in each complete PAPI and PCI year (config/methodologies.yml "
-            "complete_years) every province in force has a primary value for every measure published that year, "
-            "except the gaps documented in config/source_gaps.yml", "has_value", [True])],
+        "indicators.completeness": [
+            in_set("complete_table_has_every_value", "each complete table that config/completeness.yml says the "
+                   "sources publish has a primary value for every measure it lists and every province in force, "
+                   "except the documented gaps", "complete", [True]),
+            in_set("contract_lists_every_measure", "every measure the data hold in a complete table is listed in "
+                   "config/completeness.yml (an unlisted measure is not protected against loss)", "unlisted", [""],
+                   severity="warning"),
+        ],
         "indicators.documented_gaps": [in_set(
-            "documented_gap_still_empty", "a province-year listed in config/source_gaps.yml has no value; "
+            "documented_gap_still_empty", "a province-year listed as a gap in config/completeness.yml has no value; "
             "if it now has one, the gap list is out of date", "has_value", [False], severity="warning")],
         "indicators.ranks": [
             at_least("rank_within_provinces", "a rank is not above the number of provinces in force that year",
@@ -389,7 +393,7 @@ EXAMPLES = {
     "column_types": ("table", "column", "expected", "observed"),
     "indicators.labels": ("province", "province_code", "year", "family", "programme", "n_rows", "first_row"),
     "reported_figures.labels": ("province", "province_code", "year", "family", "n_rows", "first_row"),
-    "indicators.coverage": ("province", "province_code", "year", "family", "measure"),
+    "indicators.completeness": ("family", "year", "n_missing", "missing", "files", "unlisted"),
     "indicators.documented_gaps": ("province_code", "year", "family", "measure", "value", "source_ref"),
     "indicators.ranks": ("province", "year", "family", "measure", "value", "rank", "rank_low", "rank_high",
                          "n_provinces", "source_ref"),

@@ -12,29 +12,26 @@ from functools import cache
 
 import pandas as pd
 
-from ..config import Methodologies
+from ..config import Completeness
 from ..paths import Project
 from ..provinces import all_provinces, in_force
 from ..schema import TABLES
 from . import rules
-from .gaps import Gap, documented_gaps
 from .load import PANDAS_TYPES
+
+MAX_NAMED = 6  # provinces named per measure in a completeness failure, then "… and N more"
 
 
 @dataclass(frozen=True)
 class Inputs:
-    """What the views are built from: the loaded tables, the gap list and the complete years."""
+    """What the views are built from: the loaded tables and the completeness contract."""
 
     tables: dict[str, pd.DataFrame]
-    gaps: tuple[Gap, ...]
-    complete_years: dict[str, tuple[int, int]]
+    contract: Completeness
 
     @classmethod
     def load(cls, project: Project, tables: dict[str, pd.DataFrame]) -> "Inputs":
-        families = Methodologies.load(project).data["families"]
-        years = {family: tuple(spec["complete_years"]) for family, spec in families.items()
-                 if spec.get("complete_years")}
-        return cls(tables, tuple(documented_gaps(project)), years)
+        return cls(tables, Completeness.load(project))
 
 
 @cache
@@ -52,27 +49,46 @@ def _primary_values(indicators: pd.DataFrame) -> pd.DataFrame:
 
 def _expected(inputs: Inputs, family: str, year: int, measure: str) -> set[str]:
     """Provinces that must have a value: those in force, less the documented gaps for this measure."""
-    gaps = {g.province_code for g in inputs.gaps
-            if g.family == family and g.year == year and g.covers(measure)}
-    return set(province_codes_in_force(year)) - gaps
+    return set(province_codes_in_force(year)) - inputs.contract.gap_codes(family, year, measure)
 
 
-def coverage(inputs: Inputs) -> pd.DataFrame:
-    """One row per province expected in a complete year, per measure published that year."""
+def _missing_text(missing: dict[str, list[str]], expected: dict[str, set[str]], names: dict[str, str]) -> str:
+    """"D2, D3, …: all 63 provinces; total: Cà Mau": measures grouped by the provinces they lack."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for measure, codes in missing.items():
+        if codes:
+            groups.setdefault(tuple(codes), []).append(measure)
+    parts = []
+    for codes, measures in groups.items():
+        if set(codes) == expected[measures[0]]:
+            who = f"all {len(codes)} provinces"
+        else:
+            shown = [names.get(c, c) for c in codes[:MAX_NAMED]]
+            who = ", ".join(shown) + (f" and {len(codes) - MAX_NAMED} more" if len(codes) > MAX_NAMED else "")
+        parts.append(f"{', '.join(measures)}: {who}")
+    return "; ".join(parts)
+
+
+def completeness(inputs: Inputs) -> pd.DataFrame:
+    """One row per complete table of the contract (config/completeness.yml): the province × measure
+    values it must hold, how many are missing, which (grouped by measure), the files that carry it, and
+    the measures the data hold that year but the contract does not list (so does not protect)."""
     values = _primary_values(inputs.tables["indicators"])
+    present = values.groupby(["family", "year", "measure"])["province_code"].agg(set)
+    carried = values.groupby(["family", "year"])["measure"].agg(set)
+    names = {p.code: p.name for p in all_provinces()}
     rows = []
-    for family, (first, last) in sorted(inputs.complete_years.items()):
-        fam = values[(values["family"] == family) & values["year"].between(first, last)]
-        present = fam.groupby(["year", "measure"])["province_code"].agg(set)
-        names = dict(zip(fam["province_code"], fam["province"]))
-        for year in range(first, last + 1):
-            measures = sorted(fam.loc[fam["year"] == year, "measure"].unique()) or ["total"]
-            for measure in measures:
-                have = present.get((year, measure), set())
-                for code in sorted(_expected(inputs, family, year, measure)):
-                    rows.append({"family": family, "year": year, "measure": measure, "province_code": code,
-                                 "province": names.get(code, ""), "has_value": code in have})
-    return pd.DataFrame(rows, columns=["family", "year", "measure", "province_code", "province", "has_value"])
+    for table in inputs.contract.published:
+        expected = {m: _expected(inputs, table.family, table.year, m) for m in table.measures}
+        missing = {m: sorted(e - present.get((table.family, table.year, m), set())) for m, e in expected.items()}
+        n_missing = sum(len(codes) for codes in missing.values())
+        rows.append({"family": table.family, "year": table.year, "n_measures": len(table.measures),
+                     "n_expected": sum(len(e) for e in expected.values()), "n_missing": n_missing,
+                     "missing": _missing_text(missing, expected, names),
+                     "files": ", ".join(f"data/raw/{f}" for f in table.files), "complete": n_missing == 0,
+                     "unlisted": ", ".join(sorted(carried.get((table.family, table.year), set()) - set(table.measures)))})
+    return pd.DataFrame(rows, columns=["family", "year", "n_measures", "n_expected", "n_missing", "missing", "files",
+                                       "complete", "unlisted"])
 
 
 def documented_gap_values(inputs: Inputs) -> pd.DataFrame:
@@ -81,9 +97,11 @@ def documented_gap_values(inputs: Inputs) -> pd.DataFrame:
     found = {(r.family, r.year, r.province_code, r.measure): (r.value, r.source_ref)
              for r in values.itertuples(index=False)}
     rows = []
-    for gap in inputs.gaps:
-        published = values.loc[(values["family"] == gap.family) & (values["year"] == gap.year), "measure"]
-        for measure in gap.measures or sorted(published.unique()):
+    for gap in inputs.contract.gaps:
+        table = inputs.contract.table(gap.family, gap.year)
+        published = table.measures if table else sorted(
+            values.loc[(values["family"] == gap.family) & (values["year"] == gap.year), "measure"].unique())
+        for measure in [m for m in published if gap.covers(m)]:
             value, source_ref = found.get((gap.family, gap.year, gap.province_code, measure), (None, ""))
             rows.append({"family": gap.family, "year": gap.year, "province_code": gap.province_code,
                          "measure": measure, "value": value, "source_ref": source_ref,
@@ -227,7 +245,7 @@ VIEWS: dict[str, tuple[str | None, Callable[[Inputs], pd.DataFrame]]] = {
     "column_types": (None, column_types),
     "indicators.labels": ("indicators", lambda inputs: _labels(inputs, "indicators")),
     "reported_figures.labels": ("reported_figures", lambda inputs: _labels(inputs, "reported_figures")),
-    "indicators.coverage": ("indicators", coverage),
+    "indicators.completeness": ("indicators", completeness),
     "indicators.documented_gaps": ("indicators", documented_gap_values),
     "indicators.ranks": ("indicators", ranks),
     "indicators.papi_sums": ("indicators", papi_sums),
