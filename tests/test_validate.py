@@ -8,6 +8,7 @@ once, each in a different table/group so that each guard is asserted on its own 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from cchc_research.paths import Project
 from cchc_research.schema import TABLES, read_table
 from cchc_research.validate.context import gx_name
 from cchc_research.validate.datadocs import offline_html, remote_references
-from cchc_research.validate import failed_run_dir
+from cchc_research.validate import latest_run_dir
 from cchc_research.validate.gate import validate_project
 from cchc_research.validate.suites import all_suites
 
@@ -49,14 +50,23 @@ def _no_network(*_args, **_kwargs):
     raise OSError("network access attempted during validation")
 
 
+EPOCH = "1790000000"  # SOURCE_DATE_EPOCH of the shipped runs: pages must not depend on the clock
+
+
 @pytest.fixture(scope="module")
 def shipped(cleaned_project, tmp_path_factory) -> Run:
-    """Validation of the shipped data, Data Docs included, with every socket connection refused."""
+    """Validation of the shipped data, Data Docs included, with every socket connection refused, the
+    build date pinned by SOURCE_DATE_EPOCH, and umask 022."""
     project = _copy(cleaned_project, tmp_path_factory.mktemp("shipped") / "repo")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(socket.socket, "connect", _no_network)
-        mp.setattr(socket.socket, "connect_ex", _no_network)
-        return _validate(project)
+    umask = os.umask(0o022)
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(socket.socket, "connect", _no_network)
+            mp.setattr(socket.socket, "connect_ex", _no_network)
+            mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+            return _validate(project)
+    finally:
+        os.umask(umask)
 
 
 def test_shipped_data_pass_offline(shipped: Run) -> None:
@@ -102,15 +112,41 @@ def test_suites_saved_with_severity(shipped: Run) -> None:
             assert e["meta"]["severity"] == c.severity
 
 
-def test_rerun_succeeds_and_keeps_one_run(shipped: Run) -> None:
-    suites = shipped.project.expectations / "gx" / "expectations"
-    before = {p.name: p.read_bytes() for p in suites.glob("*.json")}
-    again = _validate(shipped.project, data_docs=False)
+def test_rerun_in_another_clone_gives_the_same_pages(shipped: Run, tmp_path: Path, monkeypatch) -> None:
+    """A second run, in a copy at another path (GX objects of the first run included), passes, keeps one
+    run's results, leaves the suites byte for byte, and publishes byte-identical pages that name no
+    absolute path of either clone."""
+    clone = _copy(shipped.project, tmp_path / "elsewhere" / "clone")
+    shutil.rmtree(clone.reports)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    again = _validate(clone)
     assert again.summary["success"]
-    assert {p.name: p.read_bytes() for p in suites.glob("*.json")} == before
-    results = shipped.project.expectations / "gx" / "uncommitted" / "validations"
-    run_folders = {p.relative_to(results).parts[1:3] for p in results.rglob("*.json")}
-    assert len(run_folders) == 1  # only this run's results are kept
+    suites = clone.expectations / "gx" / "expectations"
+    assert {p.name: p.read_bytes() for p in suites.glob("*.json")} == {
+        p.name: p.read_bytes() for p in (shipped.project.expectations / "gx" / "expectations").glob("*.json")}
+    results = clone.expectations / "gx" / "uncommitted" / "validations"
+    assert len({p.relative_to(results).parts[1:3] for p in results.rglob("*.json")}) == 1  # this run only
+
+    def pages(project: Project) -> dict[str, bytes]:
+        return {p.relative_to(project.reports).as_posix(): p.read_bytes()
+                for p in sorted(project.reports.rglob("*")) if p.is_file()}
+
+    first, second = pages(shipped.project), pages(clone)
+    assert first.keys() == second.keys() and len(first) > 30
+    assert [name for name in first if first[name] != second[name]] == []
+    assert "Generated 2026-09-21T14:13:20+00:00" in first["validation/index.html"].decode("utf-8")
+    for project in (shipped.project, clone):
+        for root in {str(project.root), str(project.root.resolve())}:
+            assert not [name for name, data in second.items() if root.encode() in data], root
+
+
+def test_published_validation_follows_the_umask(shipped: Run) -> None:
+    """Folders and files are world-readable under umask 022, as a web server needs (not 0700/0600)."""
+    reports = shipped.project.reports
+    for folder in (reports / "validation", reports / "data-docs", latest_run_dir(shipped.project)):
+        assert folder.stat().st_mode & 0o777 == 0o755, folder
+    for page in (reports / "validation" / "index.html", reports / "validation" / "summary.json"):
+        assert page.stat().st_mode & 0o777 == 0o644, page
 
 
 # --- corruptions: each guard against the failure it exists for ---------------------------------------
@@ -148,6 +184,8 @@ def _corrupt_indicators(f: pd.DataFrame) -> pd.DataFrame:
     f.loc[[best, worst], "rank"] = [order[worst], order[best]]
     # missing province in a complete year: every row of PAPI 2013 D3 for Cà Mau (96)
     f = f[~((f["family"] == "PAPI") & (f["year"] == 2013) & (f["measure"] == "D3") & (f["province_code"] == "96"))]
+    # measures lost upstream, totals kept: PAPI 2020's D2-D8 (441 values, issue 15)
+    f = f[~((f["family"] == "PAPI") & (f["year"] == 2020) & f["measure"].isin([f"D{i}" for i in range(2, 9)]))]
     # duplicate key
     return pd.concat([f, f[(f["family"] == "PCI") & (f["year"] == 2010)].head(1)], ignore_index=True)
 
@@ -183,8 +221,11 @@ GUARDS = [
     ("indicators.ranks", "rank_order_not_below_score_order", "year=2016"),
     ("indicators.ranks", "rank_order_not_above_score_order", "year=2016"),
     ("indicators.papi_sums", "dimensions_sum_to_total", "province_code=79"),
-    ("indicators.coverage", "complete_year_has_every_province", "province_code=96, year=2013, family=PAPI, "
-                                                                "measure=D3"),
+    ("indicators.completeness", "complete_table_has_every_value", "family=PAPI, year=2013, n_missing=1, "
+                                                                  "missing=D3: Cà Mau, files=data/raw/MDT/"),
+    ("indicators.completeness", "complete_table_has_every_value",
+     "family=PAPI, year=2020, n_missing=441, missing=D2, D3, D4, D5, D6, D7, D8: all 63 provinces, "
+     "files=data/raw/TUNAH/papi_tunah72_papi-dashboard_2020_2021_2024.csv"),
     ("reported_figures", "not_null_evidence", "status=single"),
     ("reported_figures", "conflict_has_resolution", "status=conflict-unresolved"),
     ("reported_figures.conflicts", "conflict_settled", "conflict_id="),
@@ -217,8 +258,9 @@ def test_gate_fails_on_corruption(corrupted: Run, table: str, expectation: str, 
     assert not corrupted.summary["success"]
     assert not (corrupted.project.reports / "validation").exists()
     assert not (corrupted.project.reports / "data-docs").exists()
-    written = json.loads((failed_run_dir(corrupted.project) / "summary.json").read_text(encoding="utf-8"))
+    written = json.loads((latest_run_dir(corrupted.project) / "summary.json").read_text(encoding="utf-8"))
     assert written["success"] is False and written["n_failed_error"] == corrupted.summary["n_failed_error"]
+    assert "Failed:" in (latest_run_dir(corrupted.project) / "index.html").read_text(encoding="utf-8")
 
 
 def test_failure_names_only_the_guards_hit(corrupted: Run) -> None:

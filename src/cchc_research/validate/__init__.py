@@ -1,6 +1,6 @@
 """`cchc validate`: the Great Expectations gate between cleaning and reports.
 
-Modules: rules (published scales, year ranges), gaps (config/source_gaps.yml), load (tolerant reader),
+Modules: rules (published scales, year ranges), load (tolerant reader),
 views (derived cross-row check frames), suites (the expectations, with severities), context (the GX
 file context and checkpoint), summary, html (the project's own summary page), datadocs (offline copy
 of GX Data Docs), gate (orchestration and publishing).
@@ -17,15 +17,16 @@ from ..paths import Project
 HELP = "validate data/processed with Great Expectations; stop the pipeline on any error-severity failure"
 DESCRIPTION = """\
 Runs one Great Expectations checkpoint over every processed table (schema, keys, province registry,
-years, published scales, ranks, PAPI sums, coverage against config/source_gaps.yml, reported figures,
+years, published scales, ranks, PAPI sums, completeness against config/completeness.yml, reported figures,
 programme targets). Suites are defined in cchc_research.validate.suites and saved to
 expectations/gx/expectations/. Each expectation has a severity: "error" fails the gate, "warning" is only
 reported. For every failure it prints the table, the expectation, how many rows fail and up to five
 examples (province, year, measure, value, source reference).
 
-On success (all tables) it publishes reports/validation/index.html and summary.json, and Great
-Expectations Data Docs made offline in reports/data-docs/. On failure it leaves reports/ untouched,
-writes the summary to .build/validation/ and exits 1."""
+Every run writes its summary (index.html, summary.json, offline Data Docs) as one folder to
+.build/validation/, where `cchc build` looks and points. On success (all tables) it also publishes them as
+reports/validation/ and reports/data-docs/. On failure reports/ keeps the last passing run, which goes with
+the published pages, and the command exits 1. The time stamp comes from SOURCE_DATE_EPOCH when it is set."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,26 +46,28 @@ def run(args: argparse.Namespace, project: Project) -> int:
     return 0 if summary["success"] else 1
 
 
-def failed_run_dir(project: Project) -> Path:
-    """Where a failed run leaves its summary (reports/ is not touched then)."""
-    return project.root / ".build" / "validation"
+def latest_run_dir(project: Project) -> Path:
+    """Where every run, passed or failed, leaves its summary (replaced whole by the next run)."""
+    return project.work / "validation"
 
 
 def load_summary(project: Project) -> dict | None:
     """The published validation summary (reports/validation/summary.json), or None if none has passed."""
-    path = project.reports / "validation" / "summary.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+    return _read(project.reports / "validation" / "summary.json")
+
+
+def _read(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return None
 
 
 def latest_summary(project: Project) -> dict | None:
-    """The validation that speaks for the current data: the published (passed) summary, unless a later
-    run failed, in which case that failed run's summary."""
-    published = load_summary(project)
-    try:
-        latest = json.loads((failed_run_dir(project) / "summary.json").read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return published
-    if not latest.get("success") and (published is None
-                                      or str(latest.get("generated_at")) > str(published.get("generated_at"))):
+    """The validation that speaks for the current data: the latest run if it failed (a failure on any
+    table stops the build), else the published summary (the last full run that passed). No time stamps
+    are compared: .build/validation/ always holds the latest run."""
+    latest = _read(latest_run_dir(project) / "summary.json")
+    if latest is not None and not latest.get("success"):
         return latest
-    return published
+    return load_summary(project)

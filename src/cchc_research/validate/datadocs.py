@@ -4,13 +4,16 @@ GX's page templates load Bootstrap, jQuery, bootstrap-table, Font Awesome and Ve
 in reports/data-docs/ drops every <script> (all of them need those libraries) and every stylesheet
 <link> or CSS url() that points off the machine, keeping GX's own local CSS. The pages stay readable as
 static HTML; interactive tables and charts are lost. (Vendoring the libraries from npm would restore
-them; see expectations/README.md.)
+them; see expectations/README.md.) The copy names files relative to the repository, never by the
+builder's absolute paths, numbers GX's random element ids, and shows the run's time (SOURCE_DATE_EPOCH
+when set) as the batches' load time, so the same data give the same pages in any clone.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+import uuid
 from html import escape
 from pathlib import Path
 
@@ -60,13 +63,37 @@ def page_index(target: Path) -> str:
     return '<section style="margin:1rem">' + "".join(items) + "</section>"
 
 
-def offline_copy(site: Path, target: Path) -> None:
-    """Copy the site to `target` (an empty folder) with every HTML and CSS file made offline."""
+RANDOM_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")  # uuid4 element ids
+LOAD_TIME = re.compile(r"\b\d{8}T\d{6}\.\d{6}Z\b")  # GX's batch marker ge_load_time (and run folder names)
+
+
+def relative_paths(text: str, root: Path) -> str:
+    """`text` with the repository's absolute path (as given, resolved, or HTML-escaped) taken out."""
+    for form in dict.fromkeys([str(root), str(root.resolve())]):
+        for written in dict.fromkeys([form, escape(form)]):
+            text = text.replace(written + "/", "").replace(written, ".")
+    return text
+
+
+def stable_ids(text: str, page: str) -> str:
+    """GX gives collapsible blocks random element ids (uuid4): number them by order of appearance instead."""
+    ids: dict[str, str] = {}
+    return RANDOM_ID.sub(lambda m: ids.setdefault(m.group(0), str(uuid.uuid5(uuid.NAMESPACE_URL,
+                                                                                f"{page}#{len(ids)}"))), text)
+
+
+def offline_copy(site: Path, target: Path, root: Path) -> None:
+    """Copy the site to `target` with every HTML and CSS file made offline and free of `root`'s path."""
     if not (site / "index.html").is_file():
         raise CchcError(f"Great Expectations did not build Data Docs in {site}")
     shutil.copytree(site, target, dirs_exist_ok=True)
+    run_folders = {p.name for p in (target / "validations").glob("*/*/*") if p.is_dir()}
+    run_time = min(run_folders) if run_folders else None  # every result of the run shares its run time
     for path in [*target.rglob("*.html"), *target.rglob("*.css")]:
-        text = offline_html(path.read_text(encoding="utf-8"))
+        text = relative_paths(offline_html(path.read_text(encoding="utf-8")), root)
+        text = stable_ids(text, path.relative_to(target).as_posix())
+        if run_time:
+            text = LOAD_TIME.sub(run_time, text)
         if path == target / "index.html":
             text = text.replace("</body>", page_index(target) + "</body>", 1)
         if remote_references(text):

@@ -1,8 +1,8 @@
 """The gate: validate the processed tables with one checkpoint, then publish or stop.
 
-On success (every table validated, no error-severity failure) the summary page, summary.json and the
-offline Data Docs are published atomically into reports/. Otherwise reports/ is not touched: the
-summary goes to .build/validation/ and the caller exits non-zero.
+Every run writes its summary page, summary.json and offline Data Docs as one folder, atomically, to
+.build/validation/ (where `cchc build` looks). On success (every table validated, no error-severity
+failure) the same are published atomically into reports/; otherwise reports/ is not touched.
 """
 
 from __future__ import annotations
@@ -10,17 +10,16 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import CchcError
-from ..io import atomic_dir, tree_hash, write_text_atomic
+from ..io import atomic_dir, now, tree_hash, write_text_atomic
 from ..paths import Project
 from ..schema import TABLES
 from . import context as gxc
-from . import datadocs, failed_run_dir, html
+from . import datadocs, html, latest_run_dir
 from .load import PANDAS_TYPES, read_for_validation
 from .suites import suites_for
 from .summary import failure_lines, summarise
@@ -58,10 +57,9 @@ def _frames(project: Project, names: list[str], say: Callable[[str], None]) -> d
     return frames | {v: build(inputs) for v, (t, build) in wanted.items() if t not in broken}
 
 
-def _write(folder: Path, summary: dict, docs: Path | None) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+def _write(folder: Path, summary: dict, docs_link: str | None) -> None:
     write_text_atomic(folder / SUMMARY_JSON, json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
-    write_text_atomic(folder / SUMMARY_HTML, html.render(summary, "../data-docs/index.html" if docs else None))
+    write_text_atomic(folder / SUMMARY_HTML, html.render(summary, docs_link))
 
 
 def _publish(project: Project, summary: dict, site: Path | None) -> None:
@@ -69,11 +67,19 @@ def _publish(project: Project, summary: dict, site: Path | None) -> None:
     stale_docs = project.reports / "data-docs"
     if site is not None:
         with atomic_dir(stale_docs, keep=()) as staging:
-            datadocs.offline_copy(site, staging)
+            datadocs.offline_copy(site, staging, project.root)
     else:
         shutil.rmtree(stale_docs, ignore_errors=True)
     with atomic_dir(project.reports / "validation", keep=()) as staging:
-        _write(staging, summary, site)
+        _write(staging, summary, "../data-docs/index.html" if site else None)
+
+
+def _keep_run(project: Project, summary: dict, site: Path | None) -> None:
+    """This run's summary and Data Docs as one folder in .build/validation/, replaced in one step."""
+    with atomic_dir(latest_run_dir(project), keep=()) as staging:
+        if site is not None:
+            datadocs.offline_copy(site, staging / "data-docs", project.root)
+        _write(staging, summary, "data-docs/index.html" if site else None)
 
 
 def validate_project(project: Project, tables: list[str] | None = None, result_format: str = "SUMMARY",
@@ -82,7 +88,15 @@ def validate_project(project: Project, tables: list[str] | None = None, result_f
     if result_format not in RESULT_FORMATS:
         raise CchcError(f"result format must be one of {', '.join(RESULT_FORMATS)}, not {result_format!r}")
     names = select_tables(tables)
-    generated_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    with project.lock("validate"):
+        return _validate(project, names, result_format, data_docs, say)
+
+
+def _validate(project: Project, names: list[str], result_format: str, data_docs: bool,
+              say: Callable[[str], None]) -> dict:
+    from great_expectations.core.run_identifier import RunIdentifier
+
+    when = now()
     data_hash = tree_hash(project.processed, "*.csv")
     frames = _frames(project, names, say)
     suites = [s for s in suites_for(names) if s.name in frames]
@@ -90,20 +104,22 @@ def validate_project(project: Project, tables: list[str] | None = None, result_f
     gxc.clear_generated(project)
     context = gxc.open_context(project)
     folder = gxc.stage_batches(project, frames)
-    result = gxc.checkpoint(context, folder, suites, result_format).run()
-    summary = summarise(result, suites, frames, generated_at=generated_at, data_hash=data_hash)
+    result = gxc.checkpoint(context, folder, suites, result_format).run(
+        run_id=RunIdentifier(run_name="cchc-validate", run_time=when))
+    summary = summarise(result, suites, frames, generated_at=when.isoformat(timespec="seconds"), data_hash=data_hash)
     site = datadocs.build(context) if data_docs else None
 
     for line in failure_lines(summary):
         say(line)
+    _keep_run(project, summary, site)
+    here = latest_run_dir(project) / SUMMARY_HTML
     if summary["success"] and names == list(TABLES):
         _publish(project, summary, site)
         say(f"validation passed: {summary['n_expectations']} expectations, {summary['n_failed_warning']} "
             f"warning(s); summary in {project.reports / 'validation' / SUMMARY_HTML}")
+    elif summary["success"]:
+        say(f"validation passed (subset of tables, not published); summary in {here}")
     else:
-        _write(failed_run_dir(project), summary, None)
-        verdict = "passed (subset of tables, not published)" if summary["success"] else \
-            f"FAILED: {summary['n_failed_error']} error(s), reports/ left untouched"
-        say(f"validation {verdict}; summary in {failed_run_dir(project) / SUMMARY_HTML}")
+        say(f"validation FAILED: {summary['n_failed_error']} error(s); summary in {here} "
+            "(reports/ keeps the last passing validation, which goes with the published pages)")
     return summary
-
