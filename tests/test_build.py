@@ -300,3 +300,112 @@ def test_gate_follows_a_real_validation_run(project, capsys):
         assert code == 1 and "checked other data" in out
     else:
         assert code == 1 and "refusing to build" in out
+
+
+# --- issue 15: nothing lost, nothing stale ----------------------------------------------------------
+
+def test_failed_rebuild_keeps_the_last_good_page_marked_stale(project, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")  # 2026-09-21 14:13 UTC
+    assert build(project, capsys, "--only", "ha-noi")[0] == 0
+    page = project.reports / "province" / "ha-noi.html"
+    good = page.read_text(encoding="utf-8")
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790086400")  # a day later the report breaks
+    edit_matrix(project, lambda doc: doc["reports"][0]["parameters"].update(scale=-1))
+    code, out = build(project, capsys, "--only", "ha-noi")
+
+    assert code == 1
+    assert ("FAILED ha-noi: ValueError: scale must be positive, got -1 (the page of 2026-09-21 14:13 UTC stays "
+            "published, marked stale)") in out
+    stale = page.read_text(encoding="utf-8")
+    banner = ("Trang này là bản tạo lúc 2026-09-21 14:13 UTC; lần tạo lại lúc 2026-09-22 14:13 UTC bị lỗi, nên số "
+              "liệu và nhận định có thể đã cũ. Lỗi: ValueError: scale must be positive, got -1")
+    assert banner in stale and stale.count('class="cchc-stale"') == 1
+    assert re.sub(r"<!-- cchc:stale -->.*?<!-- /cchc:stale -->", "", stale, flags=re.S) == good
+    index = (project.reports / "index.html").read_text(encoding="utf-8")
+    row = re.search(r'<tr class="report"[^>]*data-slug="ha-noi" data-status="stale">.*?</tr>', index, re.S).group(0)
+    assert 'href="province/ha-noi.html"' in row and "2026-09-21 14:13 UTC" in row
+    assert "ValueError: scale must be positive, got -1" in row and "1 stale" in index
+
+    code, out = build(project, capsys, "--only", "ha-noi")  # fails again: still one banner, same last good date
+    assert code == 1 and page.read_text(encoding="utf-8").count('class="cchc-stale"') == 1
+    assert "the page of 2026-09-21 14:13 UTC stays published" in out
+
+    edit_matrix(project, lambda doc: doc["reports"][0]["parameters"].update(scale=1))
+    assert build(project, capsys, "--only", "ha-noi")[0] == 0
+    assert "cchc-stale" not in page.read_text(encoding="utf-8")
+    assert 'data-slug="ha-noi" data-status="ok"' in (project.reports / "index.html").read_text(encoding="utf-8")
+
+
+def test_gate_points_to_the_failed_run_even_when_stamps_are_equal(project, capsys):
+    """With SOURCE_DATE_EPOCH every run has the same time stamp: the latest run, not the clock, decides,
+    and the refusal names the page that shows the failure (not the last passing one)."""
+    publish_summary(project)
+    failed = {"success": False, "generated_at": "2025-01-01T00:00:00+00:00", "n_failed_error": 2,
+              "data_hash": tree_hash(project.processed, "*.csv")}
+    (project.root / ".build" / "validation").mkdir(parents=True)
+    (project.root / ".build" / "validation" / "summary.json").write_text(json.dumps(failed), encoding="utf-8")
+    code, out = build(project, capsys, "--only", "fixture-overview", gate=True)
+    assert code == 1 and "validation failed (2 failed expectation(s)" in out
+    assert "see .build/validation/index.html" in out
+
+
+def test_a_build_is_refused_while_another_command_writes(project, capsys):
+    with project.lock("clean"):
+        code, out = build(project, capsys, "--only", "fixture-overview")
+    assert code == 1
+    assert f"`cchc clean` (pid {os.getpid()}, started " in out and "`cchc build` did not start" in out
+    assert not (project.reports / "index.html").exists()
+
+
+def test_fifteen_simultaneous_builds_never_crash(project, capsys):
+    assert build(project, capsys, "--only", "fixture-overview")[0] == 0
+    command = [Path(sys.executable).parent / "cchc", "build", "--root", str(project.root), "--matrix",
+               str(project.config / "fixture-reports.yml"), "--only", "fixture-overview", "--workers", "1",
+               "--skip-validation-check"]
+    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                 for _ in range(15)]
+    results = [(p.wait(timeout=300), p.stdout.read()) for p in processes]
+
+    assert not [out for _, out in results if "Traceback" in out]
+    done = [out for code, out in results if code == 0]
+    refused = [out for code, out in results if code != 0]
+    assert done and all("0 built, 1 up to date (skipped), 0 failed" in out for out in done)
+    assert refused  # 15 builds started at once overlap: the lock turns some away, with a message
+    assert all(code == 1 and "did not start" in out for code, out in results if code != 0), refused
+    assert (project.reports / "overview" / "fixture-overview.html").is_file()
+    assert [p.name for p in project.root.iterdir() if ".staging." in p.name or p.name.endswith(".previous")] == []
+
+
+def test_leftovers_of_a_killed_build_are_removed_at_the_next_start(project, capsys, tmp_path):
+    """SIGKILL gives no chance to clean up: the staging site and scratch notebooks stay, until the next run."""
+    pidfiles = [tmp_path / f"{i}.pid" for i in (1, 2)]
+    process = subprocess.Popen(
+        [Path(sys.executable).parent / "cchc", "build", "--root", str(project.root), "--matrix",
+         str(hanging_reports(project, pidfiles)), "--workers", "2", "--skip-validation-check"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    kernels: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        while not all(path.exists() and path.read_text() for path in pidfiles):
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.2)
+        kernels = [int(path.read_text()) for path in pidfiles]
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        for pid in filter(alive, kernels):
+            os.kill(pid, signal.SIGKILL)
+    left = sorted(p.name for p in project.root.iterdir() if p.name.startswith(".reports.staging."))
+    assert len(left) == 1
+    # a kill between papermill's save and the rendering also leaves the executed notebook
+    (project.root / ".build" / "run" / "hang-1.ipynb").write_text("{}", encoding="utf-8")
+
+    code, out = build(project, capsys, "--only", "fixture-overview")
+
+    assert code == 0, out
+    assert f"cchc build: removed what an interrupted run left behind: {left[0]}" in out
+    assert [p.name for p in project.root.iterdir() if p.name.startswith(".reports.")] == []
+    assert list((project.root / ".build" / "run").glob("*.ipynb")) == []

@@ -11,13 +11,13 @@ validation a build requires), `index` (the site's index page), `site` (atomic re
 from __future__ import annotations
 
 import argparse
-import os
-from datetime import datetime, timezone
+import shutil
 from pathlib import Path
 
 from ..errors import CchcError
+from ..io import now as build_time
 from ..paths import Project
-from . import execute, gate, index, matrix, site, state
+from . import execute, gate, index, matrix, render, site, state
 from .progress import Progress
 
 HELP = "execute the report notebooks (papermill) and publish the HTML site in reports/"
@@ -28,9 +28,11 @@ reports/<kind>/<slug>.html, writes reports/index.html, and swaps the new site in
 
 Incremental: a report is re-run only when its notebook, its parameters, the processed data, the
 package source or the validation status changed (state in .build/); --force rebuilds all.
-Refuses to start unless `cchc validate` passed on the current processed data.
+Refuses to start unless `cchc validate` passed on the current processed data, and while another cchc
+command is writing in the same checkout.
 A failing report does not stop the others: the build finishes, publishes what succeeded, keeps the
-executed notebook in .build/failed/<slug>.ipynb and exits 1."""
+executed notebook in .build/failed/<slug>.ipynb and exits 1. A page that built before stays published,
+marked stale on the page and in the index (date of its last good build, and the error)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,23 +46,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="build even without a passed validation of the current data (drafts, tests)")
 
 
-def _now() -> datetime:
-    """Build time; SOURCE_DATE_EPOCH (reproducible-builds convention) pins it."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
-
-
 def run(args: argparse.Namespace, project: Project) -> int:
     reports = matrix.load(args.matrix or project.config / "reports.yml", project)
     selected = [r for r in reports if not args.only or r.matches(args.only)]
     if not selected:
         raise CchcError(f"no report matches --only {' '.join(args.only)}")
+    with project.lock("build"):
+        return _build(args, project, reports, selected)
+
+
+def _build(args: argparse.Namespace, project: Project, reports: list[matrix.Report],
+           selected: list[matrix.Report]) -> int:
     if not any(project.processed.glob("*.csv")):
         raise CchcError(f"no processed tables in {project.processed}; run `cchc clean` first")
     data_hash = state.data_hash(project)
     summary = gate.summary(project)
     if not args.skip_validation_check:
-        gate.check(summary, data_hash)
+        gate.check(project, summary, data_hash)
     validation = index.validation_line(summary, data_hash)
     inputs = state.Inputs(data_hash, state.package_hash(), validation["status"])
     entries = {slug: e for slug, e in state.load(project).items() if slug in {r.slug for r in reports}}
@@ -69,32 +71,44 @@ def run(args: argparse.Namespace, project: Project) -> int:
                and (e := entries.get(r.slug)) and e.status == "ok"}
     todo = [r for r in selected if args.force or r.slug not in current or entries[r.slug].fingerprint != prints[r.slug]]
     todo.sort(key=lambda r: -entries[r.slug].seconds if r.slug in entries else 0.0)  # longest first
-    now = _now()
+    now = build_time()
+    stamp = now.strftime("%Y-%m-%d %H:%M UTC")
     header = {"built_on": now.strftime("%Y-%m-%d"), "data_hash": data_hash,
               "package_hash": inputs.package_hash, "validation": validation["status"]}
     scratch = state.build_dir(project)
+    shutil.rmtree(scratch / "run", ignore_errors=True)  # executed notebooks of an interrupted build
+    by_slug = {r.slug: r for r in reports}
     with site.new_site(project) as staging, Progress(len(todo)) as progress:
         jobs = [execute.Job(r, project.notebooks / r.notebook, project.notebooks,
                             scratch / "run" / f"{r.slug}.ipynb", scratch / "failed" / f"{r.slug}.ipynb",
                             staging / r.output, header) for r in todo]
         outcomes = execute.run_all(jobs, args.workers, progress.done)
         for outcome in outcomes:
-            entries[outcome.slug] = state.Entry(prints[outcome.slug], "ok" if outcome.ok else "failed",
-                                                now.strftime("%Y-%m-%d %H:%M UTC"), round(outcome.seconds, 1),
-                                                outcome.error)
+            old = entries.get(outcome.slug)
+            entries[outcome.slug] = state.Entry(prints[outcome.slug], "ok" if outcome.ok else "failed", stamp,
+                                                round(outcome.seconds, 1), outcome.error,
+                                                stamp if outcome.ok else old.last_good if old else None)
         rebuilt = {r.slug for r in todo}
-        site.carry_over(project.reports, staging,
-                           [r.output for r in reports if r.slug in current and r.slug not in rebuilt])
+        site.carry_over(project.reports, staging, [r.output for r in reports if r.slug not in rebuilt
+                                                   and (project.reports / r.output).is_file()])
+        for outcome in outcomes:  # the last good page stays, marked stale
+            report, entry = by_slug[outcome.slug], entries[outcome.slug]
+            if not outcome.ok and (project.reports / report.output).is_file():
+                old_page = (project.reports / report.output).read_text(encoding="utf-8")
+                (staging / report.output).parent.mkdir(parents=True, exist_ok=True)
+                (staging / report.output).write_text(render.mark_stale(old_page, report.lang, entry),
+                                                     encoding="utf-8")
         published = {r.slug for r in reports if (staging / r.output).is_file()}
-        meta = {"built_at": now.strftime("%Y-%m-%d %H:%M UTC"), "data_hash": data_hash, "validation": validation,
+        meta = {"built_at": stamp, "data_hash": data_hash, "validation": validation,
                 "data_docs": (project.reports / "data-docs" / "index.html").is_file()}
         (staging / "index.html").write_text(index.render_index(project, reports, entries, published, meta),
                                             encoding="utf-8")
     state.save(project, entries)
-    return _summarise(selected, outcomes, scratch)
+    return _summarise(selected, outcomes, scratch, entries, published)
 
 
-def _summarise(selected: list[matrix.Report], outcomes: list[execute.Outcome], scratch: Path) -> int:
+def _summarise(selected: list[matrix.Report], outcomes: list[execute.Outcome], scratch: Path,
+               entries: dict[str, state.Entry], published: set[str]) -> int:
     failed = [o for o in outcomes if not o.ok]
     skipped = len(selected) - len(outcomes)
     print(f"cchc build: {len(outcomes) - len(failed)} built, {skipped} up to date (skipped), "
@@ -102,5 +116,7 @@ def _summarise(selected: list[matrix.Report], outcomes: list[execute.Outcome], s
     for outcome in sorted(failed, key=lambda o: o.slug):
         kept = scratch / "failed" / f"{outcome.slug}.ipynb"
         where = f" [executed notebook: {kept}]" if kept.exists() else ""
-        print(f"  FAILED {outcome.slug}: {outcome.error}{where}")
+        stale = (f" (the page of {entries[outcome.slug].last_good or 'an earlier build'} stays published, "
+                 "marked stale)" if outcome.slug in published else "")
+        print(f"  FAILED {outcome.slug}: {outcome.error}{stale}{where}")
     return 1 if failed else 0

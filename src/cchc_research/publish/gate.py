@@ -15,8 +15,10 @@ def summary(project: Project) -> dict[str, Any] | None:
     return latest_summary(project)
 
 
-def check(found: dict[str, Any] | None, data_hash: str) -> None:
+def check(project: Project, found: dict[str, Any] | None, data_hash: str) -> None:
     """Raise CchcError unless `found` is a passed validation of exactly the current processed data."""
+    from ..validate import latest_run_dir
+
     hint = "run `cchc validate` (or `make reports`), or pass --skip-validation-check for a draft build"
     if found is None:
         raise CchcError(f"refusing to build: no validation summary found; {hint}")
@@ -24,6 +26,7 @@ def check(found: dict[str, Any] | None, data_hash: str) -> None:
         raise CchcError(f"refusing to build: the validation of {found.get('generated_at', '?')} checked other "
                         f"data (hash {str(found.get('data_hash'))[:12]}, current {data_hash[:12]}); {hint}")
     if not found.get("success"):
+        page = (latest_run_dir(project) / "index.html").relative_to(project.root)
         raise CchcError(f"refusing to build: validation failed ({found.get('n_failed_error', '?')} failed "
-                        f"expectation(s) of severity error, {found.get('generated_at', '?')}); "
-                        f"see reports/validation/index.html")
+                        f"expectation(s) of severity error, {found.get('generated_at', '?')}); see {page} "
+                        "(reports/validation/ still shows the last passing run, of the published pages)")

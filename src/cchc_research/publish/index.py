@@ -18,7 +18,7 @@ KIND_LABELS = {"province": "Hồ sơ tỉnh (province profiles)",
                "region": "So sánh theo vùng (regions)",
                "family": "Hai giai đoạn chương trình (programme periods)",
                "overview": "Tổng quan toàn quốc (national overview)", "quality": "Chất lượng dữ liệu (data quality)"}
-STATUS_LABELS = {"ok": "đã tạo", "failed": "lỗi (failed)", "missing": "chưa tạo (not built)"}
+STATUS_LABELS = {"ok": "đã tạo", "stale": "bản cũ (stale)", "failed": "lỗi (failed)", "missing": "chưa tạo (not built)"}
 VERSIONED = ("cchc-research", "pandas", "numpy", "scipy", "matplotlib", "seaborn", "papermill", "nbconvert",
              "great-expectations")
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "index.html.j2"
@@ -63,19 +63,21 @@ def validation_line(summary: dict[str, Any] | None, data_hash: str) -> dict[str,
 
 def render_index(project: Project, reports: list[Report], entries: dict[str, Entry], published: set[str],
                  meta: dict[str, Any]) -> str:
-    """The index page. `published` holds the slugs whose page is in the new site."""
+    """The index page. `published` holds the slugs whose page is in the new site; a published page whose
+    latest rebuild failed is "stale" (it shows the date of its last good build and the error)."""
     import jinja2
 
     groups: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
     for report in reports:
         entry = entries.get(report.slug)
-        status = "ok" if report.slug in published else ("failed" if entry and entry.status == "failed"
-                                                        else "missing")
+        failed = bool(entry and entry.status == "failed")
+        status = ("stale" if failed else "ok") if report.slug in published else ("failed" if failed else "missing")
         groups[report.kind].append({
             "slug": report.slug, "title": report.title, "output": report.output, "region": report.region,
             "province": report.province, "province_2025": report.province_2025, "status": status,
-            "built_at": entry.built_at if entry and status != "missing" else None,
-            "error": entry.error if entry and status == "failed" else None})
+            "built_at": (entry.last_good if status == "stale" else entry.built_at) if entry and status != "missing"
+            else None,
+            "error": entry.error if failed else None})
     rows = [row for kind in KINDS for row in groups[kind]]
     counts = {"total": len(rows), **{s: sum(r["status"] == s for r in rows) for s in STATUS_LABELS}}
     manifest = project.manifest

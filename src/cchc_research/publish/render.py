@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -18,11 +19,15 @@ LABELS = {
     "vi": {"index": "Mục lục báo cáo", "built": "Ngày tạo", "data": "Dữ liệu", "validation": "Kiểm định",
            "passed": "đạt", "failed": "không đạt", "unchecked": "chưa kiểm định", "notebook": "Sổ tay",
            "parameters": "Tham số", "package": "Mã nguồn", "province-2025": "Từ ngày 1/7/2025 thuộc",
-           "member": "Hợp thành từ"},
+           "member": "Hợp thành từ",
+           "stale": "Trang này là bản tạo lúc {last_good}; lần tạo lại lúc {failed_at} bị lỗi, nên số liệu và "
+                    "nhận định có thể đã cũ. Lỗi: {error}", "earlier": "một lần tạo trước"},
     "en": {"index": "All reports", "built": "Built", "data": "Data", "validation": "Validation",
            "passed": "passed", "failed": "failed", "unchecked": "not checked", "notebook": "Notebook",
            "parameters": "Parameters", "package": "Package", "province-2025": "From 1 July 2025 part of",
-           "member": "Formed from"},
+           "member": "Formed from",
+           "stale": "This page is from the build of {last_good}; rebuilding it at {failed_at} failed, so its "
+                    "figures and findings may be out of date. Error: {error}", "earlier": "an earlier build"},
 }
 
 
@@ -52,6 +57,26 @@ def render(nb: Any, report: Report, header: dict[str, str]) -> str:
         raise CchcError(f"{report.output}: the page would load {len(external)} external resource(s), "
                         f"first {external[0]!r}; reports must open offline")
     return html
+
+
+STALE = re.compile(r"<!-- cchc:stale -->.*?<!-- /cchc:stale -->", re.S)
+BODY = re.compile(r"<body\b[^>]*>")
+
+
+def mark_stale(html: str, lang: str, entry: Any) -> str:
+    """The last good page with a banner saying when it was built and why the latest rebuild failed
+    (`entry`: the report's state.Entry); a banner from an earlier failure is replaced."""
+    labels = LABELS[lang]
+    text = labels["stale"].format(last_good=entry.last_good or labels["earlier"], failed_at=entry.built_at,
+                                  error=entry.error or "?")
+    banner = ('<!-- cchc:stale --><div class="cchc-stale" role="alert" style="background:#fff4e5;color:#5c3200;'
+              'border-bottom:2px solid #b3261e;padding:.6rem 1.2rem;font-family:system-ui,sans-serif;'
+              f'font-size:.9rem">{escape(text)}</div><!-- /cchc:stale -->')
+    html = STALE.sub("", html)
+    match = BODY.search(html)
+    if match is None:
+        raise CchcError("the published page has no <body>: cannot mark it stale")
+    return html[:match.end()] + banner + html[match.end():]
 
 
 class _References(HTMLParser):

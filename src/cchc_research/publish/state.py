@@ -21,7 +21,7 @@ SOURCE_SUFFIXES = (".py", ".csv", ".j2", ".json", ".yml")  # what counts as pack
 
 def build_dir(project: Project) -> Path:
     """Scratch space of the build (gitignored): state, executed notebooks, failed notebooks."""
-    return project.root / ".build"
+    return project.work
 
 
 def package_hash() -> str:
@@ -59,18 +59,23 @@ class Entry:
 
     fingerprint: str
     status: str  # "ok" or "failed"
-    built_at: str
+    built_at: str  # of the latest attempt
     seconds: float
     error: str | None = None
+    last_good: str | None = None  # when the published page was built (a failed rebuild keeps it, stale)
 
 
 def load(project: Project) -> dict[str, Entry]:
     """Recorded outcomes by slug; an unreadable or missing state file means 'rebuild everything'."""
     path = build_dir(project) / "state.json"
     try:
-        return {slug: Entry(**entry) for slug, entry in json.loads(path.read_text("utf-8")).items()}
+        entries = {slug: Entry(**entry) for slug, entry in json.loads(path.read_text("utf-8")).items()}
     except (FileNotFoundError, ValueError, TypeError):
         return {}
+    for entry in entries.values():  # state written before last_good was recorded
+        if entry.status == "ok" and entry.last_good is None:
+            entry.last_good = entry.built_at
+    return entries
 
 
 def save(project: Project, entries: dict[str, Entry]) -> None:
