@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -96,3 +97,129 @@ def test_notebook_imports_resolve_to_the_publish_modules(short):
             f"from cchc_research import {short} as c;"
             f"assert a is b is c and b.__name__ == 'cchc_research.publish.{short}', (a, b, c)")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- the environment repairs itself (issue 15) --------------------------------------------------------
+
+MINI_PYPROJECT = """\
+[build-system]
+requires = ["setuptools==80.9.0"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "cchc-research"
+version = "0.0.0"
+requires-python = ">=3.11,<3.12"
+dependencies = ["pyyaml==6.0.3"]
+
+[project.scripts]
+cchc = "cchc_research.cli:main"
+
+[tool.setuptools.packages.find]
+where = ["src"]
+"""
+
+
+@pytest.fixture
+def checkout(tmp_path):
+    """The Makefile and .ci/ of this repository over a one-dependency package (so that making .venv
+    takes seconds, not a minute): what `make setup` does is the same."""
+    root = tmp_path / "checkout"
+    shutil.copytree(REPO / ".ci", root / ".ci")
+    shutil.copy(REPO / "Makefile", root / "Makefile")
+    (root / "pyproject.toml").write_text(MINI_PYPROJECT, encoding="utf-8")
+    lock = [line for line in (REPO / "requirements.lock").read_text(encoding="utf-8").splitlines()
+            if line.startswith("pyyaml==")]
+    (root / "requirements.lock").write_text("\n".join(lock) + "\n", encoding="utf-8")
+    (root / "src" / "cchc_research").mkdir(parents=True)
+    (root / "src" / "cchc_research" / "__init__.py").write_text("", encoding="utf-8")
+    (root / "src" / "cchc_research" / "cli.py").write_text("def main():\n    return 0\n", encoding="utf-8")
+    return root
+
+
+def make_setup(root, python: str | None = sys.executable) -> subprocess.CompletedProcess:
+    args = ["make", "-s", "setup"] + ([f"PYTHON={python}"] if python else [])
+    return subprocess.run(args, cwd=root, capture_output=True, text=True, timeout=600)
+
+
+def fake_venv(root, version: str, interpreter: str) -> None:
+    """A .venv as `python -m venv` leaves it, whose bin/python is `interpreter` (a script or a dead link)."""
+    venv = root / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "pyvenv.cfg").write_text(f"home = /opt/python{version}/bin\ninclude-system-site-packages = false\n"
+                                     f"version = {version}\n", encoding="utf-8")
+    (venv / "bin" / "python").symlink_to(interpreter)
+
+
+def venv_python(root) -> str:
+    return subprocess.run([root / ".venv" / "bin" / "python", "-c", "import sys, cchc_research; "
+                           "print('%d.%d' % sys.version_info[:2], cchc_research.__file__)"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+@pytest.mark.slow
+def test_make_setup_replaces_a_venv_of_the_wrong_python_or_without_interpreter(checkout, tmp_path):
+    # 1. A first attempt made .venv with Python 3.10 (simulated: a python that says it is 3.10).
+    python310 = tmp_path / "python3.10"
+    python310.write_text("#!/bin/sh\necho 3.10\n", encoding="utf-8")
+    python310.chmod(0o755)
+    fake_venv(checkout, "3.10.13", str(python310))
+    run = make_setup(checkout)
+    assert run.returncode == 0, run.stderr
+    assert ("make setup: .venv was made by Python 3.10; this project needs Python 3.11: removing .venv and "
+            "making it again") in run.stderr
+    assert venv_python(checkout) == f"3.11 {checkout}/src/cchc_research/__init__.py"
+
+    # 2. Fit and installed: nothing to do.
+    again = make_setup(checkout)
+    assert again.returncode == 0 and again.stderr == ""
+
+    # 3. The interpreter it was made from vanished (Python upgraded, pyenv version removed).
+    shutil.rmtree(checkout / ".venv")
+    fake_venv(checkout, "3.11.7", "/opt/python3.11.7/bin/python3.11")
+    (checkout / ".venv" / ".installed").write_text("stamp of an earlier install\n", encoding="utf-8")
+    run = make_setup(checkout)
+    assert run.returncode == 0, run.stderr
+    assert ("make setup: .venv/bin/python does not run: its interpreter (Python 3.11.7, /opt/python3.11.7/bin) "
+            "is gone: removing .venv and making it again") in run.stderr
+    assert venv_python(checkout).startswith("3.11 ")
+
+
+def test_make_setup_never_deletes_a_folder_it_did_not_make(checkout):
+    (checkout / ".venv" / "bin").mkdir(parents=True)
+    (checkout / ".venv" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    run = make_setup(checkout)
+    assert run.returncode != 0
+    assert (f"make setup: {checkout}/.venv is not a virtual environment (no pyvenv.cfg), so it is left alone.\n"
+            f"make setup: Delete it (rm -rf '{checkout}/.venv') or move it away, then run make again.") in run.stderr
+    assert (checkout / ".venv" / "notes.txt").is_file()
+
+
+def test_make_setup_refuses_another_python(checkout, tmp_path):
+    python310 = tmp_path / "python3.10"
+    python310.write_text("#!/bin/sh\necho 3.10\n", encoding="utf-8")
+    python310.chmod(0o755)
+    run = make_setup(checkout, str(python310))
+    assert run.returncode != 0
+    assert (f"make setup: Python 3.11 is required to make .venv; {python310} is Python 3.10.\n"
+            "make setup: Install Python 3.11, or name it: make PYTHON=/path/to/python3.11") in run.stderr
+    assert not (checkout / ".venv").exists()
+
+
+# --- a broken manifest is a message, not a traceback ------------------------------------------------
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda text: text.replace("sources:\n", "sources:\n  - [\n", 1),
+     r"data/raw/manifest.yml: not valid YAML at line \d+, column \d+ \(.*\); restore it with `git checkout -- "
+     r"data/raw/manifest.yml` or rewrite it with `cchc snapshot`"),
+    (lambda text: text.replace("extracts:", "extract:", 1),
+     r"data/raw/manifest.yml: not the manifest `cchc snapshot` writes \(no key 'extracts'\); restore it"),
+], ids=["not YAML", "wrong shape"])
+def test_broken_manifest_gives_a_message(tmp_path, change, message):
+    project = copy_repo(tmp_path / "repo")
+    project.manifest.write_text(change(project.manifest.read_text(encoding="utf-8")), encoding="utf-8")
+    for command in (["snapshot", "--check"], ["clean"]):
+        run = subprocess.run([sys.executable, "-m", "cchc_research.cli", *command, "--root", str(project.root)],
+                             capture_output=True, text=True)
+        assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+        assert re.search(message, run.stderr), run.stderr
