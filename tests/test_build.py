@@ -276,15 +276,20 @@ def test_gate_passes_current_validation_and_shows_it(project, capsys):
     assert "đạt (passed), 2025-01-01T00:00:00+00:00" in (project.reports / "index.html").read_text("utf-8")
 
 
-def test_gate_sees_a_later_failed_run(project, capsys):
-    """`cchc validate` keeps the last passed summary published and puts a failed run in .build/validation/."""
+@pytest.mark.parametrize("failed_at", ["2025-02-01T00:00:00+00:00", "2025-01-01T00:00:00+00:00"],
+                         ids=["later", "same stamp"])
+def test_gate_sees_the_latest_failed_run(project, capsys, failed_at):
+    """`cchc validate` keeps the last passed summary published and leaves every run in .build/validation/.
+    The latest run decides, not the clock (SOURCE_DATE_EPOCH gives every run the same stamp), and the
+    refusal names the page that shows the failure, not the last passing one."""
     publish_summary(project)
-    failed = {"success": False, "generated_at": "2025-02-01T00:00:00+00:00", "n_failed_error": 2,
+    failed = {"success": False, "generated_at": failed_at, "n_failed_error": 2,
               "data_hash": tree_hash(project.processed, "*.csv")}
     (project.root / ".build" / "validation").mkdir(parents=True)
     (project.root / ".build" / "validation" / "summary.json").write_text(json.dumps(failed), encoding="utf-8")
     code, out = build(project, capsys, "--only", "fixture-overview", gate=True)
     assert code == 1 and "validation failed (2 failed expectation(s)" in out
+    assert "see .build/validation/index.html" in out
 
 
 def test_gate_follows_a_real_validation_run(project, capsys):
@@ -335,19 +340,6 @@ def test_failed_rebuild_keeps_the_last_good_page_marked_stale(project, capsys, m
     assert build(project, capsys, "--only", "ha-noi")[0] == 0
     assert "cchc-stale" not in page.read_text(encoding="utf-8")
     assert 'data-slug="ha-noi" data-status="ok"' in (project.reports / "index.html").read_text(encoding="utf-8")
-
-
-def test_gate_points_to_the_failed_run_even_when_stamps_are_equal(project, capsys):
-    """With SOURCE_DATE_EPOCH every run has the same time stamp: the latest run, not the clock, decides,
-    and the refusal names the page that shows the failure (not the last passing one)."""
-    publish_summary(project)
-    failed = {"success": False, "generated_at": "2025-01-01T00:00:00+00:00", "n_failed_error": 2,
-              "data_hash": tree_hash(project.processed, "*.csv")}
-    (project.root / ".build" / "validation").mkdir(parents=True)
-    (project.root / ".build" / "validation" / "summary.json").write_text(json.dumps(failed), encoding="utf-8")
-    code, out = build(project, capsys, "--only", "fixture-overview", gate=True)
-    assert code == 1 and "validation failed (2 failed expectation(s)" in out
-    assert "see .build/validation/index.html" in out
 
 
 def test_a_build_is_refused_while_another_command_writes(project, capsys):
