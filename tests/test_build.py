@@ -328,7 +328,7 @@ def test_failed_rebuild_keeps_the_last_good_page_marked_stale(project, capsys, m
     assert banner in stale and stale.count('class="cchc-stale"') == 1
     assert re.sub(r"<!-- cchc:stale -->.*?<!-- /cchc:stale -->", "", stale, flags=re.S) == good
     index = (project.reports / "index.html").read_text(encoding="utf-8")
-    row = re.search(r'<tr class="report"[^>]*data-slug="ha-noi" data-status="stale">.*?</tr>', index, re.S).group(0)
+    row = re.search(r'<tr class="report"[^>]*data-slug="ha-noi" data-status="stale"[^>]*>.*?</tr>', index, re.S).group(0)
     assert 'href="province/ha-noi.html"' in row and "2026-09-21 14:13 UTC" in row
     assert "ValueError: scale must be positive, got -1" in row and "1 stale" in index
 
