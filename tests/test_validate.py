@@ -182,6 +182,10 @@ def _corrupt_indicators(f: pd.DataFrame) -> pd.DataFrame:
     f.loc[table.index, "rank"] = order
     best, worst = table["value"].idxmax(), table["value"].idxmin()
     f.loc[[best, worst], "rank"] = [order[worst], order[best]]
+    # a DTI value outside its 0-1 scale
+    f.loc[_first(f, family="DTI", year=2022, measure="total", province_code="48"), "value"] = 1.5
+    # a rank read from a listed order shown as stated in indicators (its figure still says listed-order)
+    f.loc[f.index[f["rank_basis"] == "listed-order"][0], "rank_basis"] = "stated"
     # missing province in a complete year: every row of PAPI 2013 D3 for Cà Mau (96)
     f = f[~((f["family"] == "PAPI") & (f["year"] == 2013) & (f["measure"] == "D3") & (f["province_code"] == "96"))]
     # measures lost upstream, totals kept: PAPI 2020's D2-D8 (441 values, issue 15)
@@ -198,6 +202,9 @@ def _corrupt_reported(f: pd.DataFrame) -> pd.DataFrame:
     f.loc[open_claims, "status"] = "conflict-unresolved"
     f.loc[f.index[open_claims][0], "resolution"] = None
     f.loc[f["conflict_id"] == conflicts[1], "status"] = "conflict-selected"  # two claims selected
+    # a single-source rank from a listed order marked as stated
+    f.loc[f.index[(f["rank_basis"] == "listed-order") & (f["n_sources"] == 1)][-1], "rank_basis"] = "stated"
+    f.loc[_first(f, unit_level="province_2025", family="DTI"), "rank"] = 40  # beyond the 34 new provinces
     return f
 
 
@@ -205,6 +212,7 @@ CORRUPTIONS = {
     "indicators": _corrupt_indicators,
     "reported_figures": _corrupt_reported,
     "programme_targets": lambda f: f.assign(comparator=f["comparator"].where(f.index != 0, "≥")),
+    "coverage": lambda f: f.assign(complete=f["complete"] | ((f["family"] == "PCI") & (f["year"] == 2022))),
     "measures": lambda f: f.astype({"scale_min": "string"}).assign(
         scale_min=lambda m: m["scale_min"].where(m.index != 0, "zero")),
     "boundaries": lambda f: f.assign(  # Lâm Đồng (2025) without Bình Thuận; Kon Tum's feature given code 99
@@ -230,6 +238,11 @@ GUARDS = [
     ("reported_figures", "conflict_has_resolution", "status=conflict-unresolved"),
     ("reported_figures.conflicts", "conflict_settled", "conflict_id="),
     ("programme_targets", "comparator_well_formed", "comparator=≥"),
+    ("indicators", "value_in_published_scale_dti", "value=1.5"),
+    ("indicators.rank_marks", "rank_basis_as_reported", "rank_basis=stated"),
+    ("reported_figures", "single_listed_order_rank_is_marked", "status=single"),
+    ("reported_figures", "new_province_rank_within_34", "rank=40"),
+    ("coverage.rule", "complete_by_coverage_rule", "family=PCI, year=2022"),
     ("column_types", "column_parses_as_schema_type", "table=measures, column=scale_min"),
     ("boundaries", "members_as_crosswalk", "unit_code=68"),
     ("boundaries", "unit_in_registry", "map=63, unit_code=99"),
@@ -273,6 +286,8 @@ def test_failure_names_only_the_guards_hit(corrupted: Run) -> None:
         ("indicators.labels", "province_matches_registry"), ("indicators.labels", "province_2025_matches_registry"),
         ("indicators.labels", "region_matches_registry"), ("reported_figures", "evidence_not_blank"),
         ("measures", "scale_ordered"),  # compares the corrupted (text) scale_min
+        ("indicators.rank_marks", "rank_has_basis"),  # the PAPI 2016 ranks written in without a basis
+        ("reported_figures", "rank_within_rank_of"),  # the rank 40 of 34
     }
     assert expected <= failed <= expected | side_effects
 

@@ -153,3 +153,36 @@ class Completeness:
 
     def table(self, family: str, year: int) -> PublishedTable | None:
         return next((t for t in self.published if t.family == family and t.year == year), None)
+
+
+@dataclass(frozen=True)
+class CoverageRule:
+    """config/coverage.yml: when a family-year may carry statistics over provinces, where a producer
+    publishes only part of a ranking, and when a year-on-year change is flagged as a jump."""
+
+    data: dict
+
+    @classmethod
+    def load(cls, project: Project) -> "CoverageRule":
+        rule = cls(load_yaml(project, "coverage.yml"))
+        for key in ("complete_share", "ranking_share"):
+            share = rule.data.get(key)
+            if not isinstance(share, (int, float)) or not 0 < share <= 1:
+                raise CchcError(f"config/coverage.yml: {key} must be a share between 0 and 1, not {share!r}")
+        return rule
+
+    def complete(self, n: int, n_expected: int, basis: str = "value") -> bool:
+        """True when `n` of `n_expected` provinces reach the rule's share (basis "value" or "rank")."""
+        share = self.data["complete_share" if basis == "value" else "ranking_share"]
+        return n_expected > 0 and n >= share * n_expected
+
+    def published_top(self, family: str, year: int) -> int | None:
+        """N where the producer publishes only its top N for that year (PCI from 2023: 30), else None."""
+        for scope in self.data.get("published_scope", []):
+            if scope["family"] == family and year >= int(scope["first_year"]):
+                return int(scope["top"])
+        return None
+
+    @property
+    def jumps(self) -> dict:
+        return self.data["jumps"]

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-FAMILIES = ("PAPI", "PCI", "PAR_INDEX", "SIPAS")
+# Index families of `indicators` (annual values of the 63 provinces). Index 766 (weekly snapshots) lives in
+# `reported_figures` only.
+FAMILIES = ("PAPI", "PCI", "PAR_INDEX", "SIPAS", "DTI")
+RANK_BASES = ("stated", "listed-order", "score-order")
 
 
 @dataclass(frozen=True)
@@ -51,11 +54,14 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("indicators", "One value per province × year × family × measure × source, long format.", (
         *_PROVINCE,
         C("year", "int", "year the index measures (the survey or assessment year, not the publication year)"),
-        C("family", "str", "PAPI, PCI, PAR_INDEX or SIPAS"),
+        C("family", "str", "PAPI, PCI, PAR_INDEX, SIPAS or DTI"),
         C("measure", "str", "'total' for the headline score; PAPI 'D1'..'D8' and 'D1.1'..; PCI sub-indices "
                             "by snake_case name; PAR INDEX fields 'field_1'..'field_8'; other parts by name"),
         C("value", "float", "the published value; empty where only a rank is known", required=False),
         C("rank", "Int64", "published rank (1 = best) where the source gives one", required=False),
+        C("rank_basis", "str", "how the source gives the rank: stated, listed-order (read from the order a page "
+                               "lists provinces in) or score-order (inferred from quoted scores); empty without "
+                               "a rank", required=False),
         C("ci_low", "float", "lower end of the published 95% confidence interval, if any", required=False),
         C("ci_high", "float", "upper end of the published 95% confidence interval, if any", required=False),
         C("scale_min", "float", "lowest value the measure can take in this methodology", required=False),
@@ -73,14 +79,21 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         C("family", "str", "PAR_INDEX, SIPAS, PCI, PAPI or another indicator named by the source"),
         C("measure", "str", "as in indicators ('total' for the headline figure)"),
         C("year", "int", "year the figure refers to"),
-        C("unit_level", "str", "province, region (regional average) or national (national average)"),
-        *(Column(c.name, c.dtype, c.description + " (empty for national and regional figures)",
-                 required=False) for c in _PROVINCE[:3]),
+        C("unit_level", "str", "province (one of the 63), province_2025 (one of the 34 provinces from "
+                               "2025-07-01), region (regional average) or national (national average)"),
+        *(Column(c.name, c.dtype, c.description + " (empty for national and regional figures; province_2025 "
+                 "alone for figures about a province from 2025-07-01)", required=False) for c in _PROVINCE[:3]),
         Column("region", "str", "GSO region of the province, or the region a regional average is about",
                required=False),
         C("value", "float", "the figure (empty if the quote gives only a rank)", required=False),
         C("rank", "Int64", "rank stated or inferred from a listed order (see note)", required=False),
         C("rank_of", "Int64", "how many units were ranked, where stated (e.g. 63 in 8/63)", required=False),
+        C("rank_basis", "str", "stated, listed-order or score-order (see indicators); empty without a rank",
+          required=False),
+        C("prior_year", "bool", "every quote of the claim gives it as the previous year's figure in a later "
+                                "article: a fact about `year` from a later source"),
+        C("as_of", "str", "date of a dated snapshot (Index 766 is published weekly): YYYY-MM-DD, or the period "
+                          "as the source words it; empty for annual figures", required=False),
         C("unit", "str", "unit of value", required=False),
         C("names_as_written", "str", "province spellings as in the sources, ' | '-separated"),
         C("n_sources", "int", "how many quotes were collapsed into this row"),
@@ -185,14 +198,20 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         C("first_year", "int", "first year with a value"),
         C("last_year", "int", "last year with a value"),
     ), key=("family", "measure", "methodology")),
-    Table("coverage", "Provinces with a value (primary rows), per family × year × measure.", (
+    Table("coverage", "Provinces with a value (primary rows), per family × year × measure, and whether the "
+                      "year is complete by the coverage rule of config/coverage.yml.", (
         C("family", "str", "index family"),
         C("year", "int", "year"),
         C("measure", "str", "measure"),
         C("n_provinces", "int", "provinces with a value"),
-        C("n_ranked", "int", "provinces with a rank"),
+        C("n_ranked", "int", "provinces with a published rank"),
+        C("n_quoted", "int", "provinces with a value or a published rank"),
         C("n_expected", "int", "provinces in force that year (63, or 64 with Hà Tây before 2008-08)"),
-        C("complete", "bool", "every province in force has a value, apart from documented source gaps"),
+        C("complete", "bool", "values complete by the coverage rule (share of provinces in force with a value; "
+                              "config/coverage.yml): value statistics (medians, quartiles, computed ranks) "
+                              "may use the year"),
+        C("ranking_complete", "bool", "published ranks complete by the same rule: rank statements may use the "
+                                      "year even where values are partial (DTI 2022)"),
         C("missing", "str", "provinces without a value, ';'-separated", required=False),
     ), key=("family", "year", "measure")),
     Table("boundaries", "One row per unit of each boundary map (data/processed/boundaries_<map>.geojson): "

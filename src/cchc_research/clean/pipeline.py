@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import provinces as reg
-from ..config import Completeness, Methodologies, load_yaml
+from ..config import CoverageRule, Methodologies, load_yaml
 from ..errors import CchcError, DataError
 from ..io import atomic_dir, csv_bytes
 from ..paths import Project
@@ -27,7 +27,7 @@ from ..sources.readers import papi, pci, quotes, tables
 from ..sources.readers.common import QUOTE_COLUMNS, VALUE_COLUMNS
 from ..sources.readers import self_reported as self_reported_reader
 from . import boundaries, self_reported
-from .reconcile import USABLE, reconcile
+from .reconcile import USABLE, corroboration_flags, rank_collisions, reconcile
 from ..schema import FAMILIES, TABLES, conform
 from ..sources.snapshot import check as check_raw
 
@@ -56,6 +56,8 @@ QUOTE_READERS: list[tuple[str, Reader]] = [
     ("VIETNAMVN_QUANGNAM/*.csv", lambda p, f, m: quotes.read_field_scores(p, f, "VIETNAMVN_QUANGNAM", m)),
     ("NEWS_AVERAGES/*.csv", lambda p, f, m: quotes.read_averages(p, f, "NEWS_AVERAGES")),
     ("NEWS_PCI_2022/*.csv", lambda p, f, m: quotes.read_pci_news(p, f, "NEWS_PCI_2022", m)),
+    ("NEWS_PAR_SIPAS_PASS3/*_news_pass3.csv", lambda p, f, m: quotes.read_compiled(p, f, "NEWS_PAR_SIPAS_PASS3")),
+    ("NEWS_INDICES_2021_2030/*.csv", lambda p, f, m: quotes.read_indices_news(p, f, "NEWS_INDICES_2021_2030", m)),
 ]
 
 
@@ -173,7 +175,12 @@ def _quotes_with_areas(all_quotes: pd.DataFrame) -> pd.DataFrame:
     region_rows["area"] = region_rows["region"]
     national = all_quotes[all_quotes["unit_level"] == "national"].assign(
         province_code="", province="", province_2025="", region="", area="VN")
-    return pd.concat([resolved, region_rows, national], ignore_index=True)
+    new_rows = all_quotes[all_quotes["unit_level"] == "province_2025"]
+    units = [reg.resolve_2025(n, file=f, row=r, column="province")
+             for n, f, r in zip(new_rows["province_as_written"], new_rows["file"], new_rows["row"])]
+    new_rows = new_rows.assign(province_code="", province="", province_2025=[u.name for u in units], region="",
+                               area=["P34-" + u.code for u in units])
+    return pd.concat([resolved, region_rows, national, new_rows], ignore_index=True)
 
 
 def _region_key(name: str) -> str:
@@ -193,7 +200,8 @@ def _reported_values(reported: pd.DataFrame) -> pd.DataFrame:
                    & (reported["source_type"] != MACHINE)]
     return pd.DataFrame({
         "province_raw": use["province"], "year": use["year"], "family": use["family"], "measure": use["measure"],
-        "value": use["value"], "rank": use["rank"].astype("Int64"), "ci_low": math.nan, "ci_high": math.nan,
+        "value": use["value"], "rank": use["rank"].astype("Int64"), "rank_basis": use["rank_basis"],
+        "ci_low": math.nan, "ci_high": math.nan,
         "source_id": "reported", "source_ref": use["figure_id"] + ": " + use["source_urls"],
         "file": "reported_figures", "row": 0, "province_code": use["province_code"], "province": use["province"],
         "province_2025": use["province_2025"], "region": use["region"],
@@ -233,17 +241,19 @@ def _self_reported(project: Project, from_documents: pd.DataFrame, meth: Methodo
                                              self_reported.measures(project))
 
 
-def _coverage(values: pd.DataFrame, contract: Completeness) -> pd.DataFrame:
+def _coverage(values: pd.DataFrame, rule: CoverageRule) -> pd.DataFrame:
+    """Per family × year × measure: provinces with a value, a rank, either; complete by the coverage rule."""
     primary = values[values["primary"]]
     rows = []
     for (family, year, measure), part in primary.groupby(["family", "year", "measure"], sort=True):
         in_force = {p.code: p.name for p in reg.in_force(int(year))}
         have = set(part.loc[part["value"].notna(), "province_code"])
-        gap_codes = contract.gap_codes(family, int(year), measure)
+        ranked = set(part.loc[part["rank"].notna(), "province_code"])
         missing = sorted(set(in_force) - have)
         rows.append({"family": family, "year": year, "measure": measure, "n_provinces": len(have),
-                     "n_ranked": int(part["rank"].notna().sum()), "n_expected": len(in_force),
-                     "complete": not (set(missing) - gap_codes),
+                     "n_ranked": len(ranked), "n_quoted": len(have | ranked), "n_expected": len(in_force),
+                     "complete": rule.complete(len(have), len(in_force)),
+                     "ranking_complete": rule.complete(len(ranked), len(in_force), basis="rank"),
                      "missing": ";".join(in_force[c] for c in missing)})
     return pd.DataFrame(rows)
 
@@ -300,6 +310,9 @@ def build_tables(project: Project, progress: Callable[[str], None] = lambda s: N
     all_quotes = pd.concat(quote_frames + [documents], ignore_index=True)
     resolutions = load_yaml(project, "resolutions.yml").get("resolutions", [])
     reported = reconcile(_quotes_with_areas(all_quotes), resolutions)
+    flags += corroboration_flags(reported) + rank_collisions(reported)
+    reported = reported.drop(columns="corroboration_only")
+    values = values.assign(rank_basis=values["rank"].notna().map({True: "stated", False: ""}))
     values = pd.concat([values, _reported_values(reported)], ignore_index=True)
     values = values[values["value"].notna() | values["rank"].notna()]
     values = _primary(_attach_method(values, meth), meth)
@@ -316,7 +329,7 @@ def build_tables(project: Project, progress: Callable[[str], None] = lambda s: N
                                                            "data/raw/PROGRAMMES/programme_targets.csv"),
         "self_reported": _self_reported(project, document_results, meth),
         "measures": _measures(values, labels, meth),
-        "coverage": _coverage(values, Completeness.load(project)),
+        "coverage": _coverage(values, CoverageRule.load(project)),
         "quality_flags": pd.DataFrame(flags, columns=["flag", "source_id", "file", "detail"]),
     }
     return {name: conform(df, name) for name, df in out.items()}

@@ -8,6 +8,13 @@ as its own row with the group's `conflict_id`, and the resolution file decides: 
 matching claim `conflict-selected` and the others `conflict-rejected`; `unresolved` keeps all as
 `conflict-unresolved` with the stated reason. A conflict with no entry stays `conflict-unresolved`
 with an empty resolution, which the validation gate rejects.
+
+The collectors' notes become rules (`notes`): each figure says how its rank was given (`rank_basis`),
+whether it is known only as a prior-year figure from a later article (`prior_year`); corroboration
+rows join the figure they corroborate (agreeing) or a conflict, and `corroboration_flags` lists those
+that find nothing to corroborate. Snapshot families (Index 766) are never collapsed or set against each
+other: every quote is its own dated figure (`as_of`). `rank_collisions` lists provinces that claim the
+same published rank with different values, or a rank order that contradicts their values.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import pandas as pd
 
 from ..errors import CchcError
 from ..extract.documents import MACHINE
+from . import notes
 
 SEP = " | "
 MACHINE_READ = ("left open: a figure read by machine from a document disagrees; confirm, correct or reject it "
@@ -61,8 +69,29 @@ def _claims(group: pd.DataFrame) -> list[pd.DataFrame]:
     return list(claims.values())
 
 
+def _absorb_rounded(group: pd.DataFrame) -> pd.DataFrame:
+    """A quote whose note says its value is rounded takes no value of its own when exactly one precise value
+    of the group rounds to it (its rank and evidence still count)."""
+    rounded = group["note"].fillna("").astype(str).map(notes.is_rounded) & group["value"].notna()
+    if not rounded.any():
+        return group
+    precise = set(group.loc[~rounded, "value"].dropna())
+    out = group.copy()
+    for index in group.index[rounded]:
+        value = float(group.at[index, "value"])
+        if len({p for p in precise if round(p, notes.decimals(value)) == value}) == 1:
+            out.at[index, "value"] = math.nan
+    return out
+
+
 def _agree(group: pd.DataFrame) -> bool:
     return group["value"].dropna().nunique() <= 1 and group["rank"].dropna().nunique() <= 1
+
+
+def _rank_basis(claim: pd.DataFrame) -> str:
+    """stated if any quote giving the rank states it; else score-order, else listed-order."""
+    bases = {notes.rank_basis(str(n)) for n, r in zip(claim["note"], claim["rank"]) if pd.notna(r)}
+    return next((b for b in ("stated", "score-order", "listed-order") if b in bases), "")
 
 
 def _row(claim: pd.DataFrame, figure_id: str) -> dict:
@@ -70,6 +99,7 @@ def _row(claim: pd.DataFrame, figure_id: str) -> dict:
     value = claim["value"].dropna()
     rank = claim["rank"].dropna()
     rank_of = claim["rank_of"].dropna()
+    text = claim["note"].fillna("").astype(str)
     return {
         "figure_id": figure_id, "family": first["family"], "measure": first["measure"], "year": int(first["year"]),
         "unit_level": first["unit_level"], "province_code": first["province_code"], "province": first["province"],
@@ -81,6 +111,10 @@ def _row(claim: pd.DataFrame, figure_id: str) -> dict:
         "n_sources": len(claim), "source_type": _join(sorted(set(claim["source_type"]))),
         "source_ids": _join(claim["source_id"]), "source_urls": _join(claim["source_url"]),
         "evidence": _join(claim["evidence"]), "note": _join(claim["note"]),
+        "rank_basis": _rank_basis(claim), "prior_year": bool(text.map(notes.is_prior_year).all()),
+        "as_of": (notes.snapshot_date(str(first["evidence"]), str(first["note"]))
+                  if first["family"] in notes.SNAPSHOT_FAMILIES else ""),
+        "corroboration_only": bool(text.map(notes.is_corroboration).all()),
     }
 
 
@@ -109,6 +143,12 @@ def reconcile(quotes: pd.DataFrame, resolutions: list[dict]) -> pd.DataFrame:
     keys = ["family", "measure", "year", "area"]
     for (family, measure, year, area), group in quotes.groupby(keys, sort=True):
         base = f"{family}-{year}-{area}-{measure}"
+        if family in notes.SNAPSHOT_FAMILIES:  # dated snapshots: each quote is a figure of its own
+            for i, (_, quote) in enumerate(group.iterrows(), 1):
+                rows.append({**_row(quote.to_frame().T, f"{base}-{i}"), "status": "single", "conflict_id": "",
+                             "resolution": ""})
+            continue
+        group = _absorb_rounded(group)
         if _agree(group):
             row = _row(group, f"{base}-1")
             row.update(status="agreed" if len(group) > 1 else "single", conflict_id="", resolution="")
@@ -138,3 +178,34 @@ def reconcile(quotes: pd.DataFrame, resolutions: list[dict]) -> pd.DataFrame:
         raise CchcError(f"config/resolutions.yml: no conflict named {stale} in the reported figures "
                         "(the sources changed or the id is misspelt)")
     return pd.DataFrame(rows)
+
+
+def corroboration_flags(reported: pd.DataFrame) -> list[dict]:
+    """Figures that only corroboration rows give: there was nothing to corroborate (quality flags)."""
+    lone = reported[reported["corroboration_only"] & (reported["status"] == "single")]
+    return [{"flag": "corroboration-unmatched", "source_id": r.source_ids, "file": r.source_urls,
+             "detail": f"{r.figure_id}: the note calls it a corroboration, but no other source gives this figure"}
+            for r in lone.itertuples(index=False)]
+
+
+def rank_collisions(reported: pd.DataFrame) -> list[dict]:
+    """Usable provincial figures of one family, year, measure and ranking (rank_of) that contradict each
+    other across provinces: the same rank with different values, or a higher value with a worse rank.
+    Ties (the same rank, the same or no value) are not collisions. Listed as open quality flags."""
+    use = reported[reported["status"].isin(USABLE) & (reported["unit_level"] == "province")
+                   & reported["rank"].notna()]
+    out = []
+    for (family, year, measure), g in use.groupby(["family", "year", "measure"], sort=True):
+        g = g.sort_values(["rank", "figure_id"], kind="stable")
+        pairs = [(a, b) for i, a in enumerate(g.itertuples(index=False)) for b in list(g.itertuples(index=False))[i + 1:]]
+        for a, b in pairs:
+            same_rank = a.rank == b.rank and pd.notna(a.value) and pd.notna(b.value) and a.value != b.value
+            inverted = a.rank < b.rank and pd.notna(a.value) and pd.notna(b.value) and a.value < b.value
+            if same_rank or inverted:
+                what = "claim the same rank" if same_rank else "rank and value disagree"
+                out.append({"flag": "rank-collision", "source_id": f"{a.source_ids} | {b.source_ids}",
+                            "file": "reported_figures",
+                            "detail": f"{family} {year} {measure}: {a.province} ({a.value:g}, rank {a.rank}; "
+                                      f"{a.figure_id}) and {b.province} ({b.value:g}, rank {b.rank}; {b.figure_id}) "
+                                      f"{what}; left open, both kept as published"})
+    return out

@@ -1,8 +1,9 @@
 """What the gate checks values against, defined here and not taken from cleaning's own columns.
 
-Published scales come from the index producers' methodology notes (SOURCES.md, programmes/NOTES.md):
-PAPI dimensions 1-10; PAPI total 6-60 with six dimensions (to 2017) and 10-80 with eight (from 2018);
-PCI total 0-100 and its sub-indices 0-10; PAR INDEX total and SIPAS 0-100. Other measures (PAPI
+Published scales come from the index producers' methodology notes (SOURCES.md, programmes/NOTES.md,
+indices_2021_2030/NOTES.md): PAPI dimensions 1-10; PAPI total 6-60 with six dimensions (to 2017) and
+10-80 with eight (from 2018); PCI total 0-100 and its sub-indices 0-10; PAR INDEX total and SIPAS 0-100;
+DTI total and its pillars and indicators 0-1; Index 766 total 0-100. Other measures (PAPI
 sub-dimensions, PAR INDEX fields, ...) have no single published scale and are checked only against
 the row's own scale_min..scale_max.
 """
@@ -24,7 +25,12 @@ FAMILY_YEARS: dict[str, tuple[int, int]] = {
     "PCI": (2005, 2024),
     "PAR_INDEX": (2012, 2024),
     "SIPAS": (2015, 2024),
+    "DTI": (2020, 2024),
+    "INDEX_766": (2022, 2025),  # Decision 766/QĐ-TTg of 2022; weekly snapshots, reported figures only
 }
+NEW_PROVINCES = 34  # provinces from 2025-07-01: the largest rank a figure about them can have
+# A note saying the rank was read from the order a page lists provinces (clean.notes.LISTED_ORDER).
+LISTED_ORDER_NOTE = r"(?i)rank (?:inferred )?from (?:the )?(?:listed )?order"
 
 COMPARATORS = (">=", ">", "<=", "<", "=")
 # Master programme periods (years before 2011 belong to 2001-2010: PCI 2005-2010).
@@ -69,6 +75,8 @@ PUBLISHED_SCALES: tuple[Scale, ...] = (
     Scale("pci_sub_indices", (("family", "==", "PCI"), ("measure", "not in", PCI_TOTALS)), 0, 10),
     Scale("par_index_total", (("family", "==", "PAR_INDEX"), ("measure", "==", "total")), 0, 100),
     Scale("sipas_total", (("family", "==", "SIPAS"), ("measure", "==", "total")), 0, 100),
+    Scale("dti", (("family", "==", "DTI"),), 0, 1),
+    Scale("index_766_total", (("family", "==", "INDEX_766"), ("measure", "==", "total")), 0, 100),
 )
 
 

@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from ..provinces import all_provinces, all_provinces_2025, crosswalk_table
-from ..schema import FAMILIES, TABLES
+from ..schema import FAMILIES, RANK_BASES, TABLES
 from . import rules
 from .views import VIEWS
 
@@ -139,6 +139,7 @@ def indicators_checks() -> list[Check]:
                  "ci_high", "value"),
         check("rank_at_least_1", "a rank is 1 or more", "ExpectColumnValuesToBeBetween", column="rank",
               min_value=1),
+        in_set("rank_basis_known", f"rank_basis is one of {', '.join(RANK_BASES)}", "rank_basis", RANK_BASES),
         check("one_primary_row", "exactly one source is primary per province × year × family × measure",
               "ExpectCompoundColumnsToBeUnique", column_list=["province_code", "year", "family", "measure"],
               where=(("primary", "==", True),)),
@@ -147,10 +148,28 @@ def indicators_checks() -> list[Check]:
 
 def reported_figures_checks() -> list[Check]:
     return [
-        in_set("unit_level_known", "unit_level is province, region or national", "unit_level",
-               ("province", "region", "national")),
+        in_set("unit_level_known", "unit_level is province, province_2025, region or national", "unit_level",
+               ("province", "province_2025", "region", "national")),
         check("province_figure_has_province", "a provincial figure names its province", "ExpectColumnValuesToNotBeNull",
               column="province_code", where=(("unit_level", "==", "province"),)),
+        check("new_province_figure_names_it", "a figure about a province from 2025-07-01 names that province",
+              "ExpectColumnValuesToNotBeNull", column="province_2025", where=(("unit_level", "==", "province_2025"),)),
+        check("new_province_figure_has_no_old_province", "a figure about a province from 2025-07-01 is not "
+              "assigned to an old province", "ExpectColumnValuesToBeNull", column="province_code",
+              where=(("unit_level", "==", "province_2025"),)),
+        check("new_province_rank_within_34", f"a rank among the provinces from 2025-07-01 lies within "
+              f"1..{rules.NEW_PROVINCES}", "ExpectColumnValuesToBeBetween", column="rank", min_value=1,
+              max_value=rules.NEW_PROVINCES, where=(("unit_level", "==", "province_2025"),)),
+        in_set("rank_basis_known", f"rank_basis is one of {', '.join(RANK_BASES)}", "rank_basis", RANK_BASES),
+        check("listed_order_rank_has_its_note", "a rank marked listed-order comes from a note saying the rank "
+              "was read from the order a page lists provinces", "ExpectColumnValuesToMatchRegex", column="note",
+              regex=rules.LISTED_ORDER_NOTE, where=(("rank_basis", "==", "listed-order"),)),
+        check("single_listed_order_rank_is_marked", "a rank that one source gives from a listed order is marked "
+              "listed-order, not stated", "ExpectColumnValuesToNotMatchRegex", column="note",
+              regex=rules.LISTED_ORDER_NOTE, where=(("rank_basis", "==", "stated"), ("n_sources", "==", 1))),
+        check("snapshots_stay_apart", "dated snapshots (Index 766) are never collapsed into one figure",
+              "ExpectColumnValuesToBeBetween", column="n_sources", min_value=1, max_value=1,
+              where=(("family", "==", "INDEX_766"),)),
         province_checks()[0],
         check("evidence_not_blank", "every figure has its quoted evidence", "ExpectColumnValuesToMatchRegex",
               column="evidence", regex=NOT_BLANK),
@@ -273,6 +292,10 @@ def measures_checks() -> list[Check]:
 def coverage_checks() -> list[Check]:
     return [
         in_set("family_known", f"family is one of {', '.join(FAMILIES)}", "family", FAMILIES),
+        at_least("quoted_at_least_valued", "provinces with a value or a rank are at least those with a value",
+                 "n_quoted", "n_provinces"),
+        at_least("quoted_at_least_ranked", "provinces with a value or a rank are at least those with a rank",
+                 "n_quoted", "n_ranked"),
         at_least("provinces_at_most_expected", "no more provinces with a value than in force", "n_expected",
                  "n_provinces"),
         check("expected_provinces", "63 provinces in force, 64 with Hà Tây (to 2008)", "ExpectColumnValuesToBeBetween",
@@ -351,6 +374,15 @@ def view_checks() -> dict[str, list[Check]]:
             at_least("rank_order_not_below_score_order", "in a complete table a rank is at most the number of "
                      "provinces scoring at least as high", "rank_high", "rank"),
         ],
+        "indicators.rank_marks": [
+            equal("rank_has_basis", "every rank says how it was given (rank_basis), and only a rank does",
+                  "has_rank", "has_basis"),
+            equal("rank_basis_as_reported", "a reported rank carries the basis of its figure in reported_figures "
+                  "(listed-order ranks stay marked)", "rank_basis", "figure_rank_basis"),
+        ],
+        "coverage.rule": [equal(
+            "complete_by_coverage_rule", "complete and ranking_complete follow config/coverage.yml (share of the "
+            "provinces in force with a value, or a published rank)", "complete_by_rule", "complete_as_written")],
         "indicators.papi_sums": [check(
             "dimensions_sum_to_total", f"PAPI D1..D6 (to 2017) or D1..D8 (from 2018) add up to the published "
             f"unweighted total within {rules.SUM_TOLERANCE}", "ExpectColumnValuesToBeBetween", column="difference",
@@ -398,6 +430,10 @@ EXAMPLES = {
     "indicators.ranks": ("province", "year", "family", "measure", "value", "rank", "rank_low", "rank_high",
                          "n_provinces", "source_ref"),
     "indicators.papi_sums": ("province", "province_code", "year", "measure", "value", "dimension_sum", "dimensions", "source_ref"),
+    "indicators.rank_marks": ("province", "year", "family", "measure", "rank", "rank_basis", "figure_rank_basis",
+                              "source_ref"),
+    "coverage.rule": ("family", "year", "measure", "n_provinces", "n_ranked", "n_expected", "complete_as_written",
+                      "complete_by_rule"),
     "reported_figures.conflicts": ("conflict_id", "province", "year", "measure", "values", "figure_ids"),
     "self_reported.figures": ("figure_id", "province", "year", "measure", "value", "bound", "limit", "source_ref"),
     "self_reported.part_year": ("province", "year", "measure", "level", "full_year_value", "largest_part_value",

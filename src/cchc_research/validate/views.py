@@ -12,7 +12,7 @@ from functools import cache
 
 import pandas as pd
 
-from ..config import Completeness
+from ..config import Completeness, CoverageRule
 from ..paths import Project
 from ..provinces import all_provinces, in_force
 from ..schema import TABLES
@@ -28,10 +28,11 @@ class Inputs:
 
     tables: dict[str, pd.DataFrame]
     contract: Completeness
+    coverage_rule: CoverageRule | None = None
 
     @classmethod
     def load(cls, project: Project, tables: dict[str, pd.DataFrame]) -> "Inputs":
-        return cls(tables, Completeness.load(project))
+        return cls(tables, Completeness.load(project), CoverageRule.load(project))
 
 
 @cache
@@ -206,6 +207,33 @@ def self_reported_part_year(inputs: Inputs) -> pd.DataFrame:
     return out.assign(consistent=(out["full_year_value"] >= out["largest_part_value"]) | out["flagged"])
 
 
+def rank_marks(inputs: Inputs) -> pd.DataFrame:
+    """Every indicator row with a rank or a rank_basis, beside the basis its reported figure has."""
+    ind = inputs.tables["indicators"]
+    rows = ind[ind["rank"].notna() | ind["rank_basis"].notna()].copy()
+    figures = inputs.tables.get("reported_figures")
+    basis = {} if figures is None else dict(zip(figures["figure_id"], figures["rank_basis"]))
+    figure_id = rows["source_ref"].str.split(":", n=1).str[0]
+    reported = rows["source_id"] == "reported"
+    rows["has_rank"] = rows["rank"].notna()
+    rows["has_basis"] = rows["rank_basis"].notna()
+    rows["figure_rank_basis"] = [basis.get(f) if r else b for f, r, b in zip(figure_id, reported, rows["rank_basis"])]
+    columns = ["province", "year", "family", "measure", "rank", "rank_basis", "figure_rank_basis", "has_rank",
+               "has_basis", "source_ref"]
+    return rows[columns].astype({"rank": "float64", "figure_rank_basis": "string"}).reset_index(drop=True)
+
+
+def coverage_rule(inputs: Inputs) -> pd.DataFrame:
+    """Each coverage row with `complete` and `ranking_complete` as written and as config/coverage.yml gives them."""
+    cov = inputs.tables["coverage"]
+    rule = inputs.coverage_rule
+    out = cov[["family", "year", "measure", "n_provinces", "n_ranked", "n_expected"]].copy()
+    out["complete_as_written"] = [f"{a}/{b}" for a, b in zip(cov["complete"], cov["ranking_complete"])]
+    out["complete_by_rule"] = [f"{rule.complete(v, e)}/{rule.complete(r, e, basis='rank')}"
+                               for v, r, e in zip(cov["n_provinces"], cov["n_ranked"], cov["n_expected"])]
+    return out
+
+
 LABELS = {"indicators": ["family", "year", "programme", "province_code", "province", "province_2025", "region"],
           "reported_figures": ["family", "year", "province_code", "province", "province_2025", "region"]}
 
@@ -249,6 +277,8 @@ VIEWS: dict[str, tuple[str | None, Callable[[Inputs], pd.DataFrame]]] = {
     "indicators.documented_gaps": ("indicators", documented_gap_values),
     "indicators.ranks": ("indicators", ranks),
     "indicators.papi_sums": ("indicators", papi_sums),
+    "indicators.rank_marks": ("indicators", rank_marks),
+    "coverage.rule": ("coverage", coverage_rule),
     "reported_figures.conflicts": ("reported_figures", conflicts),
     "self_reported.figures": ("self_reported", self_reported_figures),
     "self_reported.part_year": ("self_reported", self_reported_part_year),

@@ -1,4 +1,5 @@
-"""Readers of figures quoted by news, official pages and datasets (PAR INDEX, SIPAS, PCI 2022, averages).
+"""Readers of figures quoted by news, official pages and datasets (PAR INDEX, SIPAS, PCI, DTI, Index 766,
+national and regional averages).
 
 Each returns quotes in `common.QUOTE_COLUMNS`; reconciliation happens in `reconcile`.
 """
@@ -10,15 +11,16 @@ from pathlib import Path
 import pandas as pd
 
 from ...config import Methodologies
+from ...errors import DataError
 from .common import QUOTE_COLUMNS, numbers, ranks, read_csv, source_type, years
 
 
-def _quotes(df: pd.DataFrame, *, file: str, source_id: str, family, measure, value, rank, unit: str,
-            province, evidence, note, unit_level="province") -> pd.DataFrame:
+def _quotes(df: pd.DataFrame, *, file: str, source_id: str, family, measure, value, rank, unit,
+            province, evidence, note, unit_level="province", rank_of=None) -> pd.DataFrame:
     return pd.DataFrame({
         "family": family, "measure": measure, "year": years(df, "year", file), "unit_level": unit_level,
         "province_as_written": province, "value": value, "rank": rank,
-        "rank_of": pd.Series(pd.NA, index=df.index, dtype="Int64"), "unit": unit,
+        "rank_of": pd.Series(pd.NA, index=df.index, dtype="Int64") if rank_of is None else rank_of, "unit": unit,
         "source_type": [source_type(u) for u in df["source_url"]], "source_id": source_id,
         "source_url": df["source_url"], "evidence": evidence, "note": note, "file": file, "row": df["_row"],
     })[QUOTE_COLUMNS]
@@ -42,7 +44,10 @@ def read_snippets(path: Path, file: str, source_id: str) -> pd.DataFrame:
 
 
 def read_compiled(path: Path, file: str, source_id: str) -> pd.DataFrame:
-    """par_index_YYYY_news_compiled.csv / sipas_YYYY_news_compiled.csv (family from the file name)."""
+    """par_index_YYYY_news_compiled.csv / sipas_YYYY_news_compiled.csv (family from the file name), and the
+    third pass par_index_2013_2024_news_pass3.csv / sipas_2018_2024_news_pass3.csv, written in the same
+    format (there `evidence` is the collector's description, not a quotation; name-only rows, with
+    neither score nor rank, are kept as evidence)."""
     df = read_csv(path, ["province", "name_as_written", "year", "total_score", "rank", "source_url", "evidence", "note"], file)
     family = "SIPAS" if path.name.startswith("sipas_") else "PAR_INDEX"
     return _quotes(df, file=file, source_id=source_id, family=family, measure="total",
@@ -123,3 +128,33 @@ def read_averages(path: Path, file: str, source_id: str) -> pd.DataFrame:
     return _quotes(df, file=file, source_id=source_id, family=df["indicator"], measure="total",
                    value=numbers(df, "value", file), rank=pd.Series(pd.NA, index=df.index, dtype="Int64"),
                    unit="percent", province=area, evidence=df["evidence"], note=note, unit_level=level)
+
+
+# family as the file writes it → family code; `of` → the units the figure is about.
+_INDEX_FAMILIES = {"PCI": "PCI", "DTI": "DTI", "PSI766": "INDEX_766"}
+_UNIT_LEVELS = {63: "province", 34: "province_2025"}
+_UNITS = {"PCI": ("points (0-100)", "points (0-10)"), "DTI": ("index (0-1)", "index (0-1)"),
+          "INDEX_766": ("points (0-100)", "points (component)")}
+
+
+def read_indices_news(path: Path, file: str, source_id: str, meth: Methodologies) -> pd.DataFrame:
+    """pci_dti_psi766_2020_2025_news.csv: PCI 2022-2024, DTI 2020-2024 and Index 766 figures with `of`,
+    the number of units ranked. `of` 63 = one of the 63 provinces; `of` 34 = one of the 34 provinces from
+    2025-07-01 (DTI 2024 has both rankings; Index 766 from mid-2025): unit_level province_2025, resolved
+    among the new provinces, never assigned to an old one."""
+    df = read_csv(path, ["family", "province", "name_as_written", "year", "measure", "value", "rank", "of",
+                         "source_url", "evidence", "note"], file)
+    for column, allowed in (("family", _INDEX_FAMILIES), ("of", {str(k) for k in _UNIT_LEVELS})):
+        bad = df[~df[column].str.strip().isin(allowed)]
+        if len(bad):
+            raise DataError(f"{column} must be one of {sorted(allowed)}", file=file, row=int(bad["_row"].iloc[0]),
+                            column=column, value=bad[column].iloc[0])
+    family = df["family"].str.strip().map(_INDEX_FAMILIES)
+    measure = [meth.measure(f, m, file=file, row=r, column="measure")
+               for f, m, r in zip(family, df["measure"], df["_row"])]
+    of = ranks(df, "of", file)
+    unit = [_UNITS[f][0 if m == "total" else 1] for f, m in zip(family, measure)]
+    return _quotes(df, file=file, source_id=source_id, family=family, measure=measure,
+                   value=numbers(df, "value", file), rank=ranks(df, "rank", file), unit=unit,
+                   province=df["province"].str.strip(), evidence=df["evidence"], note=df["note"],
+                   unit_level=of.astype("int64").map(_UNIT_LEVELS), rank_of=of)
