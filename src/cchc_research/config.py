@@ -176,11 +176,11 @@ class CoverageRule:
         share = self.data["complete_share" if basis == "value" else "ranking_share"]
         return n_expected > 0 and n >= share * n_expected
 
-    def published_top(self, family: str, year: int) -> int | None:
-        """N where the producer publishes only its top N for that year (PCI from 2023: 30), else None."""
+    def published_scope(self, family: str) -> dict | None:
+        """{"first_year", "top", "reason"} where the producer publishes only its top N (PCI from 2023: 30)."""
         for scope in self.data.get("published_scope", []):
-            if scope["family"] == family and year >= int(scope["first_year"]):
-                return int(scope["top"])
+            if scope["family"] == family:
+                return {"first_year": int(scope["first_year"]), "top": int(scope["top"]), "reason": scope["reason"]}
         return None
 
     @property
