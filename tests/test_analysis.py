@@ -107,45 +107,101 @@ def test_least_stable_step_is_the_2020_2021_reshuffle_of_papi(ind, tables, raw):
 
 
 def test_period_comparison_uses_one_methodology_or_percentiles(ind, tables, raw):
-    years = A.complete_years(tables["coverage"], "PAPI", "total")
-    level = A.compare_periods(ind, "PAPI", "total", years)
-    # PAPI-8D is the only era with years in both periods: 2018-2020 against 2021-2024
+    cov = tables["coverage"]
+    level = A.compare_periods(ind, cov, "PAPI", "total")
+    # PAPI-8D is the only era with complete years in both periods: 2018-2020 against 2021-2024
     assert (level.basis, level.methodology) == ("level", "PAPI-8D")
     assert level.years_first == [2018, 2019, 2020] and level.years_second == [2021, 2022, 2023, 2024]
     qn = level.table.set_index("province").loc["Quảng Ninh"]
     tunah = raw["tunah"]
     qn2020 = tunah[(tunah["province"] == "Quảng Ninh") & (tunah["year"] == 2020) & (tunah["level"] == "total")]
-    # Quảng Ninh has no 2018 total (source gap): mean of 2019 (HUNG 46.6628) and 2020 (TUNAH 48.8114)
-    assert qn["2011-2020"] == pytest.approx((46.66279220581055 + qn2020["value"].iloc[0]) / 2)
-    assert level.n_improved == int((level.table["change"] > 0).sum())
+    # Quảng Ninh has no 2018 total (source gap): mean of 2019 (HUNG 46.6628) and 2020 (TUNAH 48.8114) …
+    assert qn["first"] == pytest.approx((46.66279220581055 + qn2020["value"].iloc[0]) / 2)
+    assert qn["years_first"] == (2019, 2020) and qn["years_second"] == (2022, 2024)
+    # … so it is named, not counted: statements about all provinces rest on the matched provinces only
+    assert not qn["matched"] and "Quảng Ninh" in set(level.unmatched["province"])
+    assert level.n == int(level.table["matched"].sum()) == 56
+    assert level.n_improved == int((level.matched["change"] > 0).sum())
     assert level.share_improved == pytest.approx(level.n_improved / level.n)
-    pct = A.compare_periods(ind, "PAPI", "total", years, basis="percentile")
+    pct = A.compare_periods(ind, cov, "PAPI", "total", basis="percentile")
     assert pct.basis == "percentile" and pct.methodology is None
-    assert pct.table[["2011-2020", "2021-2030"]].stack().between(0, 100).all()
-    sipas = A.compare_periods(ind, "SIPAS", "total", [])
-    assert sipas.n == 0
+    assert pct.table[["first", "second"]].stack().between(0, 100).all()
+    # PAR INDEX has no complete year: only published ranks, no statement about all provinces
+    par = A.compare_periods(ind, cov, "PAR_INDEX", "total")
+    assert par.basis == "rank" and not par.national and par.n == 0
+    hanoi = par.table.set_index("province").loc["Hà Nội"]
+    assert hanoi["years_second"] == (2021, 2022, 2023, 2024) and hanoi["second"] == 3
 
 
-def test_period_comparison_refuses_levels_across_methodologies(ind):
-    with pytest.raises(CchcError, match="no methodology era has years in both periods"):
-        A.compare_periods(ind, "PAPI", "total", [2016, 2024], basis="level")
+def test_window_labels_match_the_years_used(ind, tables):
+    """Every window is labelled by the years it really uses, with its methodology eras; every province's
+    row says which of them it has."""
+    cov = tables["coverage"]
+    for family in ("PAPI", "PCI", "PAR_INDEX", "SIPAS", "DTI"):
+        for c in A.programme_comparisons(ind, cov, family, "total", 4 if family == "DTI" else 2):
+            for period, window in c.windows.items():
+                assert window.label == A.year_span(window.years)
+                assert all(A.period_of(y) == period for y in window.years)
+                used = A.series(ind, family, "total", window.years, values_only=c.basis != "rank")
+                assert tuple(sorted(used["methodology"].unique())) == window.methodologies
+            long = c.long()
+            assert (long["n_years"] == long["years"].map(lambda s: len(_years_of(s)))).all()
+            for r in long.itertuples(index=False):
+                assert set(_years_of(r.years)) <= set(_years_of(r.window)), (family, r)
+    pci = A.compare_periods(ind, cov, "PCI", "total")
+    assert (pci.windows["2011-2020"].label, pci.windows["2021-2030"].label) == ("2013–2020", "2021")
+    assert pci.windows["2021-2030"].n_years == 1  # PCI 2022-2024 are partial: a one-year window, said as such
 
 
-def test_sigma_and_beta_convergence(ind, raw):
-    sigma = A.sigma(ind, "PAPI", "total").set_index("year")
+def _years_of(label: str) -> list[int]:
+    out = []
+    for part in label.split(", "):
+        a, _, b = part.partition("–")
+        out += list(range(int(a), int(b or a) + 1))
+    return out
+
+
+def test_period_comparison_refuses_levels_across_methodologies(ind, tables):
+    with pytest.raises(CchcError, match="no methodology era has complete years in both periods"):
+        A.compare_periods(ind, tables["coverage"], "SIPAS", "total", basis="level")
+
+
+def test_a_partial_year_never_reaches_a_distribution(ind, tables):
+    """Medians, quartiles, box plots and dispersion use complete years only (config/coverage.yml)."""
+    cov = tables["coverage"]
+    for (family, measure), rows in cov.groupby(["family", "measure"]):
+        complete = set(rows.loc[rows["complete"], "year"])
+        dist = A.national_distribution(ind, cov, family, measure)
+        assert set(dist["year"]) == complete, (family, measure)
+        assert (dist["n_provinces"] >= 0.9 * dist["n_expected"]).all()
+    pci = A.national_distribution(ind, cov, "PCI", "total")
+    assert 2021 in set(pci["year"]) and not {2005, 2022, 2023, 2024} & set(pci["year"])
+    assert not {2022, 2023, 2024} & set(A.distribution_rows(ind, cov, "PCI", "total")["year"])
+    assert set(A.quoted_points(ind, cov, "PCI", "total")["year"]) == {2005, 2022, 2023, 2024}
+    assert A.national_distribution(ind, cov, "PAR_INDEX", "total").empty
+    assert set(A.sigma(ind, cov, "PCI", "total")["year"]) == set(range(2006, 2022))
+    with pytest.raises(CchcError, match="2022 is not a complete year"):
+        A.beta(ind, cov, "PCI", "total", 2013, 2022)
+    q = A.quoted_years(ind, cov, "PCI", "total").set_index("year")
+    assert (q.loc[2022, "n_values"], q.loc[2022, "n_expected"]) == (25, 63)
+
+
+def test_sigma_and_beta_convergence(ind, tables, raw):
+    cov = tables["coverage"]
+    sigma = A.sigma(ind, cov, "PAPI", "total").set_index("year")
     totals = _papi_totals_2024(raw)
     assert sigma.loc[2024, "n"] == 61
     assert sigma.loc[2024, "sd"] == pytest.approx(statistics.stdev(totals))
     assert sigma.loc[2024, "cv"] == pytest.approx(statistics.stdev(totals) / statistics.mean(totals))
-    beta = A.beta(ind, "PAPI", "total", 2018, 2024)
+    beta = A.beta(ind, cov, "PAPI", "total", 2018, 2024)
     # 2018 lacks Quảng Ninh, Đồng Tháp; 2024 lacks Vĩnh Phúc, Tiền Giang → 59 provinces with both
     assert beta.n == 59 and beta.methodology == "PAPI-8D"
     assert math.isfinite(beta.slope) and 0 <= beta.p <= 1
     with pytest.raises(CchcError, match="different methodology eras"):
-        A.beta(ind, "PAPI", "total", 2016, 2018)
+        A.beta(ind, cov, "PAPI", "total", 2016, 2018)
     # PAPI-6D totals span 2011-2016 (no total in 2017), PAPI-8D 2018-2024: the longer span wins
-    assert A.comparable_span(ind, "PAPI", "total", list(range(2011, 2025))) == (2018, 2024)
-    assert A.comparable_span(ind, "PAPI", "total", list(range(2011, 2021))) == (2011, 2016)
+    assert A.comparable_span(ind, cov, "PAPI", "total") == (2018, 2024)
+    assert A.comparable_span(ind, cov, "PAPI", "total", range(2011, 2021)) == (2011, 2016)
 
 
 def test_nearest_peers_and_best_performers(ind, raw):
@@ -175,18 +231,23 @@ def test_cross_index_reports_n_per_overlapping_year(ind):
     assert par.loc[par["n"] < 3, "spearman"].isna().all()
 
 
-def test_targets_against_sipas_with_coverage(ind, tables):
-    progress = A.target_progress(ind, tables["programme_targets"], tables["coverage"], tables["reported_figures"],
-                                 "Quảng Ninh")
-    row = progress[(progress["target_id"] == "P2-ORG-03") & (progress["year"] == 2023)].iloc[0]
-    sipas = A.series(ind, "SIPAS", "total", [2023])
-    assert row["n_observed"] == len(sipas) and row["n_expected"] == 63
-    assert row["n_meeting"] == int((sipas["value"] >= 90).sum())
-    # NEWS_AVERAGES: "SIPAS,2023,national average,82.66" – below the 90% target
-    assert row["national_value"] == pytest.approx(82.66) and not row["national_meets"]
-    assert row["match"] == "direct" and row["deadline_year"] == 2025
-    unobserved = progress[progress["target_id"] == "P2-EG-01"]  # 100% national databases: no provincial data
-    assert len(unobserved) == 1 and unobserved.iloc[0]["n_observed"] == 0
+def test_targets_against_sipas_once_with_the_provinces_values(ind, tables):
+    targets = tables["programme_targets"]
+    observed = A.target_table(ind, targets, "Lào Cai")
+    # the SIPAS targets (satisfaction with agencies, and with procedures as a proxy), each with its text
+    assert set(observed["target_id"]) == {"P1-SAT-01", "P1-SAT-01b", "P1-TTHC-01", "P2-ORG-03", "P2-ORG-06",
+                                          "P2-TTHC-07", "P2-TTHC-08"}
+    assert observed["description_vi"].str.contains("hài lòng").all()
+    row = observed.set_index("target_id").loc["P2-ORG-03"]
+    # NEWS_PAR_SIPAS_PASS3: Lào Cai SIPAS 2023 88.76 — below the 90% target
+    assert (row["province_year"], row["province_value"], row["province_meets"]) == (2023, pytest.approx(88.76), False)
+    series = A.target_series(ind, tables["coverage"], tables["reported_figures"], "SIPAS", "total", "Lào Cai")
+    assert series["year"].is_unique  # one series, each year once, however many targets it observes
+    y2023 = series.set_index("year").loc[2023]
+    assert y2023["n_provinces"] == len(A.series(ind, "SIPAS", "total", [2023])) and y2023["n_expected"] == 63
+    # NEWS_AVERAGES: "SIPAS,2023,national average,82.66"
+    assert y2023["national_value"] == pytest.approx(82.66)
+    assert series.set_index("year")["province_value"].dropna().to_dict() == {2023: pytest.approx(88.76)}
 
 
 def test_overlapping_confidence_intervals(ind, raw):
@@ -211,3 +272,71 @@ def test_methodology_breaks_and_lookups(cleaned_project, ind):
     assert A.resolve_province("TP.HCM").name == "Thành phố Hồ Chí Minh"
     with pytest.raises(CchcError, match="no measure 'D9'"):
         A.check_measure(ind, "PAPI", "D9")
+
+
+def test_ties_at_the_shown_precision_share_a_rank(ind, tables, raw):
+    ranked = A.rankings(ind, tables["coverage"], "PAPI", "total", digits=2, quartiles=True)
+    y2011 = ranked[ranked["year"] == 2011].set_index("province")
+    # MDT 2011: Lạng Sơn 38.3837 and Nam Định 38.3841 are both shown as 38.38: one rank, "8=" for both
+    pair = y2011.loc[["Lạng Sơn", "Nam Định"]]
+    assert pair["value"].nunique() == 2 and (pair["value"].round(2) == 38.38).all()
+    assert list(pair["rank"]) == [8, 8] and list(pair["rank_label"]) == ["8=", "8="] and pair["tied"].all()
+    assert y2011.loc[y2011["rank"] == 10, "rank_label"].tolist() == ["10"]  # the next rank skips the shared place
+    # with more decimals they are no longer tied
+    finer = A.rankings(ind, tables["coverage"], "PAPI", "total", digits=4).query("year == 2011").set_index("province")
+    assert finer.loc["Nam Định", "rank"] == 8 and finer.loc["Lạng Sơn", "rank"] == 9
+
+
+def test_ranks_say_of_how_many_and_how_they_were_given(ind, tables):
+    cov = tables["coverage"]
+    papi = A.rankings(ind, cov, "PAPI", "total", quartiles=True)
+    y2024 = papi[papi["year"] == 2024]
+    # complete year: computed among the 61 provinces with a total; Vĩnh Phúc and Tiền Giang are named missing
+    assert set(y2024["rank_kind"]) == {"computed"} and set(y2024["n_ranked"]) == {61} and len(y2024) == 61
+    assert A.ranked_years(cov, "PAPI", "total").set_index("year").loc[2024, "missing"] == "Vĩnh Phúc;Tiền Giang"
+    # PAPI publishes quartile groups, not ranks: four groups of about a quarter each
+    assert y2024["quartile_group"].value_counts().sort_index().tolist() == [16, 15, 15, 15]
+    assert (y2024.loc[y2024["rank"] == 1, "quartile_group"] == 1).all()
+    # rank ranges from the published 95% intervals exist only in the years with intervals
+    assert set(papi.loc[papi["rank_best"].notna(), "year"]) == {2019, 2022, 2023}
+    assert (papi["rank_best"] <= papi["rank"]).dropna().all() and (papi["rank"] <= papi["rank_worst"]).dropna().all()
+    # DTI 2022: the complete official ranking of 63, values for 6 — ranks, never a distribution
+    dti = A.rankings(ind, cov, "DTI", "total", digits=4)
+    y2022 = dti[dti["year"] == 2022]
+    assert len(y2022) == 63 and set(y2022["ranking"]) == {"complete"} and set(y2022["rank_kind"]) == {"published"}
+    assert A.complete_years(cov, "DTI", "total", basis="rank") == [2022] and A.complete_years(cov, "DTI", "total") == []
+    shared = y2022[y2022["rank"] == 15]  # dti.gov.vn: Thanh Hóa and Yên Bái tied 15th, no values published
+    assert set(shared["province"]) == {"Thanh Hóa", "Yên Bái"} and set(shared["rank_label"]) == {"15="}
+    # PAR INDEX 2024: published ranks out of the 63 MoHA ranks; Quảng Ninh's 4th is read from a listed order
+    par = A.rankings(ind, cov, "PAR_INDEX", "total").query("year == 2024").set_index("province")
+    assert set(par["n_ranked"]) == {63} and set(par["ranking"]) == {"partial"}
+    assert (par.loc["Quảng Ninh", "rank"], par.loc["Quảng Ninh", "rank_basis"]) == (4, "listed-order")
+    assert par.loc["Hà Nội", "rank_basis"] == "stated"
+
+
+def test_jumps_flag_tay_ninh_papi_2024(ind, cleaned_project):
+    from cchc_research.config import CoverageRule
+
+    rule = CoverageRule.load(cleaned_project).jumps
+    flagged = A.jumps(ind, "PAPI", "total", rule)
+    tay_ninh = flagged[(flagged["province"] == "Tây Ninh") & (flagged["year_b"] == 2024)]
+    assert len(tay_ninh) == 1
+    j = tay_ninh.iloc[0]
+    # HUNG 2023 39.24 → TUNAH 2024 47.35: far beyond 3 sd of that year's changes, and a change of source
+    assert j["value_a"] == pytest.approx(39.24, abs=0.005) and j["value_b"] == pytest.approx(47.35, abs=0.005)
+    assert j["z"] > rule["sd"] and (j["source_a"], j["source_b"]) == ("HUNG", "TUNAH") and j["source_change"]
+    changes = A.year_changes(ind, "PAPI", "total", rule)
+    step = changes[(changes["year_a"] == 2023) & (changes["year_b"] == 2024)]
+    assert j["z"] == pytest.approx((j["change"] - step["change"].mean()) / step["change"].std())
+    # levels are not compared across methodology eras: no 2016 → 2018 step
+    assert not ((changes["year_a"] == 2016) & (changes["year_b"] == 2018)).any()
+    assert flagged["flagged"].all() and (flagged["z"].abs() > rule["sd_source_change"]).all()
+
+
+def test_merger_facts_come_from_the_2025_merger_only():
+    hanoi = A.merger_2025("Hà Nội")
+    assert hanoi["others"] == [] and hanoi["in_force"]  # Hà Tây joined Hà Nội in 2008, not 2025
+    assert A.merger_2025("Hà Giang")["others"] == ["Tuyên Quang"]
+    hcmc = A.merger_2025("TP.HCM")
+    assert hcmc["province_2025"] == "Thành phố Hồ Chí Minh" and hcmc["others"] == ["Bình Dương", "Bà Rịa - Vũng Tàu"]
+    assert not A.merger_2025("Hà Tây")["in_force"]

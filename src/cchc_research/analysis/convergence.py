@@ -7,13 +7,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..errors import CchcError
-from .data import series
+from .data import complete_years, series
 
 
-def sigma(ind: pd.DataFrame, family: str, measure: str, years=None) -> pd.DataFrame:
-    """Per year: n, mean, standard deviation, coefficient of variation (sd / mean), interquartile range
-    and the methodology era (dispersion is comparable only within one era)."""
-    rows = series(ind, family, measure, years)
+def sigma(ind: pd.DataFrame, coverage: pd.DataFrame, family: str, measure: str) -> pd.DataFrame:
+    """Per complete year (coverage rule): n, mean, standard deviation, coefficient of variation (sd / mean),
+    interquartile range and the methodology era (dispersion is comparable only within one era)."""
+    rows = series(ind, family, measure, complete_years(coverage, family, measure))
     g = rows.groupby("year")["value"]
     out = pd.DataFrame({"n": g.size(), "mean": g.mean(), "sd": g.std(ddof=1),
                         "iqr": g.quantile(0.75) - g.quantile(0.25),
@@ -43,12 +43,16 @@ class Beta:
     data: pd.DataFrame
 
 
-def beta(ind: pd.DataFrame, family: str, measure: str, start: int, end: int) -> Beta:
-    """Beta convergence between two years of the same methodology era (provinces with both values)."""
+def beta(ind: pd.DataFrame, coverage: pd.DataFrame, family: str, measure: str, start: int, end: int) -> Beta:
+    """Beta convergence between two complete years of the same methodology era (provinces with both values)."""
     from scipy import stats
 
     if end <= start:
         raise CchcError(f"beta convergence needs start < end, got {start} and {end}")
+    partial = [y for y in (start, end) if y not in complete_years(coverage, family, measure)]
+    if partial:
+        raise CchcError(f"{family} {measure}: {', '.join(map(str, partial))} is not a complete year "
+                        "(config/coverage.yml); convergence needs complete years")
     rows = series(ind, family, measure, [start, end])
     eras = rows.groupby("year")["methodology"].first()
     missing = [y for y in (start, end) if y not in eras.index]
@@ -66,8 +70,10 @@ def beta(ind: pd.DataFrame, family: str, measure: str, start: int, end: int) -> 
                 float(fit.rvalue), float(fit.pvalue), float(fit.stderr), data)
 
 
-def comparable_span(ind: pd.DataFrame, family: str, measure: str, years) -> tuple[int, int]:
-    """The first and last of `years` (normally complete years) in the era with the longest span of them."""
+def comparable_span(ind: pd.DataFrame, coverage: pd.DataFrame, family: str, measure: str,
+                    years=None) -> tuple[int, int]:
+    """The first and last complete year (of `years`, if given) in the era with the longest span of them."""
+    years = [y for y in complete_years(coverage, family, measure) if years is None or y in years]
     rows = series(ind, family, measure, years)
     spans = rows.groupby("methodology")["year"].agg(["min", "max"])
     spans = spans[spans["max"] > spans["min"]]

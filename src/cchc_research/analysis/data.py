@@ -55,10 +55,43 @@ def methodology_breaks(methodologies: dict, family: str, years) -> list[tuple[in
     return [(era["years"][0], era["id"]) for era in eras if ys[0] < era["years"][0] <= ys[-1]]
 
 
-def complete_years(coverage: pd.DataFrame, family: str, measure: str) -> list[int]:
-    """Years in which every province in force has a value of the measure (documented source gaps aside)."""
-    rows = coverage[(coverage["family"] == family) & (coverage["measure"] == measure) & coverage["complete"]]
-    return sorted(int(y) for y in rows["year"])
+def complete_years(coverage: pd.DataFrame, family: str, measure: str, basis: str = "value") -> list[int]:
+    """Years complete by the coverage rule (config/coverage.yml, applied in the `coverage` table).
+
+    basis="value": enough provinces have a value — the years value statistics (medians, quartiles,
+    ranks computed from scores, convergence, "n of 63 higher") may use. basis="rank": those, plus the
+    years whose published ranking is complete (DTI 2022) — the years rank statements may use.
+    """
+    if basis not in ("value", "rank"):
+        raise CchcError(f"basis must be value or rank, not {basis!r}")
+    rows = coverage[(coverage["family"] == family) & (coverage["measure"] == measure)]
+    ok = rows["complete"] | (rows["ranking_complete"] if basis == "rank" else False)
+    return sorted(int(y) for y in rows.loc[ok, "year"])
+
+
+def family_digits(methodologies: dict, family: str) -> int:
+    """Decimals a family's values are shown with (config/methodologies.yml `digits`; 2 by default)."""
+    return int(methodologies["families"].get(family, {}).get("digits", 2))
+
+
+def era_of(methodologies: dict, family: str, year: int) -> str | None:
+    """The methodology era id of a family in a year, or None when no era covers it."""
+    for era in methodologies["families"][family]["eras"]:
+        if era["years"][0] <= year <= era["years"][1]:
+            return era["id"]
+    return None
+
+
+def year_span(years) -> str:
+    """Years as compact ranges: [2011, 2012, 2013, 2016] → "2011–2013, 2016" (how windows are labelled)."""
+    ys = sorted({int(y) for y in years})
+    parts, start = [], None
+    for i, y in enumerate(ys):
+        start = y if start is None else start
+        if i + 1 == len(ys) or ys[i + 1] != y + 1:
+            parts.append(str(y) if start == y else f"{start}–{y}")
+            start = None
+    return ", ".join(parts)
 
 
 def period_of(year: int) -> str | None:
@@ -98,3 +131,17 @@ def resolve_region(provinces: pd.DataFrame, name: str) -> str:
             return vi
     choices = "; ".join(dict.fromkeys(provinces["region"]))
     raise CchcError(f"unknown region {name!r}; choose one of: {choices}")
+
+
+def merger_2025(name: str) -> dict:
+    """The 2025 merger (Resolution 202/2025/QH15, in force 2025-07-01) as it concerns a province: the
+    province it belongs to from that date, its kind, the other provinces in force on 2025-06-30 that formed
+    it (empty: not merged), and whether the province itself was in force then. Only dated membership
+    counts: Hà Tây, merged into Hà Nội in 2008, is no member of the 2025 Hà Nội."""
+    from ..provinces import provinces_2025, resolve
+
+    province = resolve(name)
+    new = provinces_2025().set_index("province_2025").loc[province.province_2025]
+    members = str(new["members"]).split("; ")
+    return {"province_2025": province.province_2025, "kind": str(new["kind"]), "date": "2025-07-01",
+            "others": [m for m in members if m != province.name], "in_force": province.name in members}
