@@ -7,6 +7,7 @@ import io
 import unicodedata
 import warnings
 
+import pandas as pd
 import pytest
 
 from cchc_research import analysis as A
@@ -42,7 +43,7 @@ def test_trajectory_marks_periods_breaks_source_and_n(ind, L, cleaned_project):
     config = A.load_methodologies(cleaned_project)
     rows = A.series(ind, "PAPI", "total")
     mine = rows[rows["province"].isin(["Quảng Ninh", "Hà Nội"])]
-    band = A.national_band(ind, "PAPI", "total")
+    band = A.national_distribution(ind, read_table(cleaned_project.processed, "coverage"), "PAPI", "total")
     breaks = A.methodology_breaks(config, "PAPI", band["year"])
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -66,7 +67,7 @@ def test_every_figure_kind_has_a_footer_and_renders_without_warnings(ind, L, cle
     rows = A.series(ind, "PCI", "total", [2019, 2020, 2021])
     dims = A.dimension_measures(ind, "PAPI", 2024)
     profile = A.dimension_profile(ind, "Quảng Ninh", "PAPI", 2024, dims)
-    beta = A.beta(ind, "PCI", "total", 2013, 2021)
+    beta = A.beta(ind, read_table(cleaned_project.processed, "coverage"), "PCI", "total", 2013, 2021)
     grid = rows.pivot(index="province", columns="year", values="value").head(5)
     figures = [
         plots.distribution(rows, L, "PCI", "PCI"),
@@ -98,3 +99,47 @@ def test_labels_numbers_years_and_languages(cleaned_project):
     assert vi.pvalue(0.00001) == "p < 0,001" and en.pvalue(0.0123) == "p = 0.012"
     with pytest.raises(CchcError, match="unknown language"):
         Labels("fr")
+
+
+def test_partial_years_are_points_and_no_data_cells_are_explicit(ind, L, cleaned_project):
+    coverage = read_table(cleaned_project.processed, "coverage")
+    rows = A.series(ind, "PCI", "total")
+    mine = rows[rows["province"] == "Thanh Hóa"]
+    complete = A.complete_years(coverage, "PCI", "total")
+    band = A.national_distribution(ind, coverage, "PCI", "total")
+    partial = mine[~mine["year"].isin(complete)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = plots.lines(mine[mine["year"].isin(complete)], L, "PCI", "value", "PCI", band=band, quoted=partial,
+                          quoted_notes={2022: "q22"}, title="x")
+    ax = fig.axes[0]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert L.t("legend_quoted") in legend and L.t("interquartile") in legend
+    assert "q22" in _texts(fig)
+    # the band (quartile polygons) spans complete years only: no partial year reaches it
+    from matplotlib.collections import FillBetweenPolyCollection, PolyCollection
+
+    band_x = {round(x) for coll in ax.collections if isinstance(coll, (PolyCollection, FillBetweenPolyCollection))
+              for path in coll.get_paths() for x in path.vertices[:, 0]}
+    assert set(range(2006, 2022)) <= band_x and not band_x & {2005, 2022, 2023, 2024}
+    grid = pd.DataFrame({2016: [1.0, None], 2017: [None, None], 2018: [3.0, 4.0]}, index=["a", "b"])
+    heat = plots.heatmap(grid, L, "PAPI", "n", colorbar="rank")
+    assert len(heat.axes) == 2 and heat.axes[1].get_ylabel() == "rank"  # the colour bar, labelled
+    assert [t.get_text() for t in heat.axes[0].texts].count("–") == 3  # three no-data cells, marked
+    assert L.t("legend_no_data") in [t.get_text() for t in heat.axes[0].get_legend().get_texts()]
+    _render(heat)
+
+
+def test_rank_history_marks_listed_order_ranks(ind, L, cleaned_project):
+    traj = A.trajectory(ind, "Quảng Ninh", "PAR_INDEX", "total")
+    points = A.history_points(traj)
+    assert points["ref"].tolist() == list(range(1, len(points) + 1)) and points["urls"].map(len).gt(0).all()
+    fig = plots.rank_history(points, L, "PAR_INDEX", title="x")
+    rank_ax = fig.axes[1]
+    hollow = [c for c in rank_ax.collections if len(c.get_offsets()) and
+              tuple(c.get_facecolors()[0][:3]) == (1.0, 1.0, 1.0)]
+    listed = points[points["rank_basis"] == "listed-order"]
+    assert len(listed) and len(hollow) == 1 and len(hollow[0].get_offsets()) == len(listed)
+    assert rank_ax.get_ylim()[0] > rank_ax.get_ylim()[1]  # rank 1 at the top
+    assert any(t == f"[{len(points)}]" for t in _texts(fig))
+    _render(fig)

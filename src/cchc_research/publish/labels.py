@@ -11,18 +11,22 @@ import unicodedata
 
 import pandas as pd
 
+from ..analysis.data import year_span
 from ..errors import CchcError
 from .prose import PROSE
 
 LANGS = ("vi", "en")
 
-FAMILY_SHORT = {"PAPI": "PAPI", "PCI": "PCI", "PAR_INDEX": "PAR INDEX", "SIPAS": "SIPAS"}
+FAMILY_SHORT = {"PAPI": "PAPI", "PCI": "PCI", "PAR_INDEX": "PAR INDEX", "SIPAS": "SIPAS", "DTI": "DTI",
+                "INDEX_766": "Index 766"}
 
 FAMILY_PRODUCERS = {
     "PAPI": "UNDP, CECODES, VFF-CRT, RTA",
     "PCI": "VCCI",
     "PAR_INDEX": "Bộ Nội vụ / MoHA",
     "SIPAS": "Bộ Nội vụ / MoHA",
+    "DTI": "Bộ TT&TT / MIC",
+    "INDEX_766": "Cổng Dịch vụ công quốc gia / National Public Service Portal",
 }
 
 # UI text. Templates use str.format fields.
@@ -64,6 +68,17 @@ TEXT: dict[str, dict[str, str]] = {
         "validation_link": "Xem báo cáo kiểm định",
         "basis_level": "so sánh mức điểm (cùng phương pháp {methodology}; năm {years})",
         "basis_percentile": "so sánh bách phân vị trong cả nước (vì phương pháp thay đổi giữa hai giai đoạn)",
+        "legend_ci": "Khoảng tin cậy 95% (công bố)",
+        "legend_quoted": "Năm chưa đủ số liệu: số liệu trích dẫn",
+        "legend_jump": "Biến động bất thường (cờ)",
+        "legend_box": "Năm đủ số liệu: phân bố các tỉnh",
+        "legend_no_data": "Không có số liệu",
+        "legend_rank_stated": "Hạng được nêu rõ",
+        "legend_rank_listed": "Hạng suy từ thứ tự liệt kê",
+        "rank_of_n": "Hạng trong {n} tỉnh",
+        "n_points_refs": "{n} điểm số liệu, nguồn theo số thứ tự [n] ở danh sách bên dưới",
+        "years_n": "{n} năm",
+        "years_one": "1 năm",
     },
     "en": {
         "year": "Year",
@@ -102,6 +117,17 @@ TEXT: dict[str, dict[str, str]] = {
         "validation_link": "See the validation report",
         "basis_level": "comparison of levels (same methodology {methodology}; years {years})",
         "basis_percentile": "comparison of national percentiles (the methodology changed between the periods)",
+        "legend_ci": "95% confidence interval (published)",
+        "legend_quoted": "Partial year: quoted figures",
+        "legend_jump": "Unusual change (flag)",
+        "legend_box": "Complete year: distribution of provinces",
+        "legend_no_data": "No data",
+        "legend_rank_stated": "Rank stated",
+        "legend_rank_listed": "Rank read from listed order",
+        "rank_of_n": "Rank of {n}",
+        "n_points_refs": "{n} data points, sources by number [n] in the list below",
+        "years_n": "{n} years",
+        "years_one": "1 year",
     },
 }
 
@@ -116,9 +142,15 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def is_missing(x) -> bool:
+    """None, NaN or pd.NA: a value a sentence cannot print."""
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
 def fmt_number(x: float | int | None, lang: str, digits: int = 2) -> str:
-    """A number as readers of `lang` write it: vi "1.234,56", en "1,234.56"; missing → "–"."""
-    if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA:
+    """A number as readers of `lang` write it: vi "1.234,56", en "1,234.56"; missing → "–" (tables only:
+    sentences use `Labels.sentence`, which leaves a sentence out rather than print "–")."""
+    if is_missing(x):
         return "–"
     text = f"{x:,.{digits}f}"
     if lang == "vi":
@@ -128,14 +160,7 @@ def fmt_number(x: float | int | None, lang: str, digits: int = 2) -> str:
 
 def fmt_years(years) -> str:
     """Years as compact ranges: [2011, 2012, 2013, 2016] → "2011–2013, 2016"."""
-    ys = sorted({int(y) for y in years})
-    parts, start = [], None
-    for i, y in enumerate(ys):
-        start = y if start is None else start
-        if i + 1 == len(ys) or ys[i + 1] != y + 1:
-            parts.append(str(y) if start == y else f"{start}–{y}")
-            start = None
-    return ", ".join(parts)
+    return year_span(years)
 
 
 class Labels:
@@ -154,16 +179,26 @@ class Labels:
             latest = measures.sort_values("last_year", kind="stable")
             self._measures = {(f, m): nfc(str(v)) for f, m, v in
                               zip(latest["family"], latest["measure"], latest[key])}
+        config = methodologies or {}
+        for measure, labels in config.get("measures", {}).items():  # measures outside `indicators` (Index 766)
+            for family in (*FAMILY_SHORT, None):
+                self._measures.setdefault((family, measure), nfc(labels[key]))
         self._province_en: dict[str, str] = {}
         self._region_en: dict[str, str] = {}
         if provinces is not None:
             self._province_en = dict(zip(provinces["province"], provinces["province_en"]))
             self._region_en = dict(zip(provinces["region"], provinces["region_en"]))
-        config = methodologies or {}
+        from ..provinces import provinces_2025
+
+        new = provinces_2025()
+        self._new_en = dict(zip(new["province_2025"], new["province_2025_en"]))
+        self._new_kind = dict(zip(new["province_2025"], new["kind"]))
         self._programmes = {p["id"]: p[key] for p in config.get("programmes", [])}
         self._families = {f: spec[key] for f, spec in config.get("families", {}).items()}
-        self._eras = {era["id"]: era[key] for spec in config.get("families", {}).values()
-                      for era in spec.get("eras", [])}
+        self._digits = {f: int(spec.get("digits", 2)) for f, spec in config.get("families", {}).items()}
+        eras = [era for spec in config.get("families", {}).values() for era in spec.get("eras", [])]
+        self._eras = {era["id"]: era[key] for era in eras}
+        self._eras_short = {era["id"]: era.get(f"short_{lang}", era[key]) for era in eras}
 
     @classmethod
     def for_project(cls, project, lang: str) -> "Labels":
@@ -193,11 +228,48 @@ class Labels:
     def era(self, methodology: str) -> str:
         return self._eras.get(methodology, methodology)
 
+    def era_short(self, methodology: str) -> str:
+        """The era in a few words ("8 dimensions")."""
+        return self._eras_short.get(methodology, methodology)
+
+    def window(self, family: str, window) -> str:
+        """"PAPI 2018–2020, 8 dimensions, 3 years": a comparison window by the years it uses and its era(s)."""
+        eras = " + ".join(self.era_short(m) for m in window.methodologies)
+        years = self.t("years_one") if window.n_years == 1 else self.t("years_n", n=window.n_years)
+        return f"{self.family(family)} {window.label}, {eras}, {years}"
+
+    def producer(self, family: str) -> str:
+        return FAMILY_PRODUCERS.get(family, family)
+
+    def digits(self, family: str) -> int:
+        return self._digits.get(family, 2)
+
+    def value(self, family: str, x) -> str:
+        """A value of `family` with the decimals it is shown with (DTI 4, others 2)."""
+        return self.num(x, self.digits(family))
+
+    def sentence(self, key: str, **fields) -> str:
+        """`t(key, **fields)`, or "" when a field is missing: a sentence is left out rather than print "–"
+        in place of a number."""
+        return "" if any(is_missing(v) for v in fields.values()) else self.t(key, **fields)
+
+    def new_province(self, name: str) -> str:
+        """A province from 2025-07-01 with its kind, without doubled words: vi "tỉnh Tuyên Quang",
+        "thành phố Hà Nội", "Thành phố Hồ Chí Minh"; en "Tuyen Quang", "Ho Chi Minh City"."""
+        if self.lang == "en":
+            return self._new_en.get(name, name)
+        if name.casefold().startswith(("thành phố", "tỉnh")):
+            return name
+        kind = "thành phố" if self._new_kind.get(name, "tỉnh").startswith("thành phố") else "tỉnh"
+        return f"{kind} {name}"
+
     def programme(self, programme: str) -> str:
         return self._programmes.get(programme, programme)
 
     def province(self, name: str) -> str:
-        return self._province_en.get(name, name) if self.lang == "en" else name
+        if self.lang != "en":
+            return name
+        return self._province_en.get(name) or self._new_en.get(name, name)
 
     def region(self, name: str) -> str:
         return self._region_en.get(name, name) if self.lang == "en" else name

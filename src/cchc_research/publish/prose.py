@@ -19,9 +19,9 @@ PROSE: dict[str, dict[str, str]] = {
         "rank_published_text": "hạng {rank} (theo số liệu công bố)",
         "status_single": "một nguồn",
         "status_agreed": "các nguồn khớp nhau",
-        "status_conflict-selected": "mâu thuẫn – được chọn",
-        "status_conflict-rejected": "mâu thuẫn – bị loại",
-        "status_conflict-unresolved": "mâu thuẫn – chưa xử lý",
+        "status_conflict-selected": "mâu thuẫn, được chọn",
+        "status_conflict-rejected": "mâu thuẫn, bị loại",
+        "status_conflict-unresolved": "mâu thuẫn, chưa xử lý",
         "match_direct": "trực tiếp",
         "match_proxy": "gần đúng",
         # province profile
@@ -36,24 +36,24 @@ PROSE: dict[str, dict[str, str]] = {
                            "có điểm cao hơn ở giai đoạn 2021–2030.",
         "profile_periods_own": "{province}: {first} (2011–2020) → {second} (2021–2030), thay đổi {change}.",
         "profile_fig_percentile": "{province}: bách phân vị trong cả nước (100 = cao nhất), PAPI và PCI",
-        "profile_fig_trajectory": "{province}: {family} – điểm tổng hợp so với cả nước",
+        "profile_fig_trajectory": "{province}: {family}, điểm tổng hợp so với cả nước",
         "profile_fig_dimensions": "{province}: các nội dung PAPI năm {year}",
         "profile_dimensions": "Năm {year}, tỉnh cao hơn trung vị cả nước ở {n_above}/{n_dims} nội dung PAPI: "
                               "{above}.",
         "profile_coverage_n": "số chỉ tiêu có số liệu của {province} theo năm",
         "profile_fig_coverage": "{province}: số chỉ tiêu có số liệu theo bộ chỉ số và năm",
-        "profile_ranks_heading": "### Thứ hạng {family} (tính từ điểm, các năm đủ số liệu): cả nước, vùng {region}, "
-                                 "tỉnh mới {new}",
+        "profile_ranks_heading": "### Thứ hạng PAPI (tính từ điểm, các năm đủ số liệu): cả nước và vùng {region}",
         "profile_peers": "### Tỉnh tương đồng\nCác tỉnh có cơ cấu điểm {n} nội dung PAPI năm {year} gần "
                          "{province} nhất (khoảng cách Euclid trên thang điểm công bố). Tỉnh dẫn đầu PAPI năm "
                          "{best_year}: {best} ({best_value} điểm).",
-        "profile_region_table": "Xếp hạng PAPI trong vùng {region}, năm {year}:",
+        "profile_region_table": "Xếp hạng PAPI trong vùng {region}, năm {year} ({n} tỉnh có số liệu):",
         "profile_ci": "Năm {year}, khoảng tin cậy 95% của điểm PAPI là [{low}; {high}] và chồng lấn với "
                       "khoảng tin cậy của {k}/{n} tỉnh khác: với các tỉnh này, chênh lệch điểm chưa đủ để "
                       "phân biệt thứ hạng.",
         "profile_reported": "### Số liệu báo chí và văn bản công bố ({n} số liệu về {province})\n"
-                            "PAR INDEX, SIPAS và PCI 2022 chỉ có các số liệu được trích dẫn; các số liệu "
-                            "mâu thuẫn được giữ song song kèm cách xử lý (xem báo cáo chất lượng dữ liệu).",
+                            "PAR INDEX, SIPAS, DTI và PCI từ 2022 chỉ có các số liệu được trích dẫn; các số liệu "
+                            "mâu thuẫn được giữ song song kèm cách xử lý (xem báo cáo chất lượng dữ liệu). Số liệu "
+                            "không có con số được giữ làm bằng chứng.",
         "targets_intro": "### Chỉ tiêu của chương trình tổng thể\n{n_observed}/{n_targets} chỉ tiêu có số "
                          "liệu cấp tỉnh để đối chiếu ({measures}); các chỉ tiêu còn lại không có số liệu "
                          "theo tỉnh. Số liệu cấp tỉnh chỉ là một phần nhỏ trong 63 tỉnh (cột số tỉnh có "
@@ -68,8 +68,8 @@ PROSE: dict[str, dict[str, str]] = {
         "compare_mover": "Từ {start} đến {end} (cùng một phương pháp), {province} tăng nhiều bậc nhất trong "
                          "nhóm: từ hạng {rank_a} lên hạng {rank_b} cả nước ({n} tỉnh trong nhóm có số liệu "
                          "cả hai năm).",
-        "compare_fig_values": "{scope}: giá trị theo năm so với cả nước",
-        "compare_fig_ranks": "{scope}: thứ hạng trong cả nước (1 = cao nhất)",
+        "compare_fig_values": "{scope}: {family}, giá trị theo năm so với cả nước",
+        "compare_fig_ranks": "{scope}: {family}, thứ hạng trong cả nước (1 = cao nhất)",
         "compare_rank_n": "hạng trong {n} tỉnh, thành phố có số liệu, các năm đủ số liệu {years}",
         "compare_periods": "Hai giai đoạn – {basis}: {k}/{n} tỉnh trong nhóm tăng (cả nước: {share}% "
                            "trong {n_all} tỉnh).",
@@ -94,16 +94,22 @@ PROSE: dict[str, dict[str, str]] = {
         "periods_fig_scatter": "Giai đoạn 2011–2020 và 2021–2030 ({basis}); đường chéo: không đổi",
         "basis_short_level": "mức điểm",
         "basis_short_percentile": "bách phân vị",
+        "basis_short_rank": "trung vị hạng",
         "periods_table": "### So sánh theo tỉnh ({basis})",
         "periods_year_corr": "### Tương quan thứ hạng giữa các năm liền kề",
         "same_methodology": "Cùng phương pháp",
         # national overview
         "overview_title": "# Tổng quan toàn quốc",
-        "overview_no_complete": "{family}: không có năm nào đủ số liệu cả nước.",
-        "overview_family": "**{family}** (năm đủ số liệu: {years}). Năm {year} dẫn đầu là {best} ({value}; {n} tỉnh "
-                           "có số liệu). Hệ số biến thiên giữa các tỉnh (phương pháp {era}) từ {cv_start} ({start}) "
-                           "đến {cv_end} ({end}).",
-        "overview_beta": "Hội tụ beta {start}–{end}: hệ số {slope} ({n} tỉnh, {p}) – {verdict}",
+        "overview_rule": "Chỉ các năm đủ số liệu (ít nhất 90% số tỉnh có điểm, config/coverage.yml) được dùng "
+                         "cho phân bố, hội tụ và bảng xếp hạng; năm chưa đủ số liệu chỉ hiện các điểm được trích dẫn.",
+        "overview_no_complete": "{family}: không có năm nào đủ số liệu hay bảng xếp hạng đầy đủ, nên không có phân bố "
+                                "hay xếp hạng cả nước.",
+        "overview_ranking_only": "{family}: năm {year} có bảng xếp hạng chính thức đủ {n} tỉnh nhưng chỉ {n_values} "
+                                 "tỉnh có điểm công bố; dẫn đầu là {best}. Chỉ dùng thứ hạng, không tính trung vị hay "
+                                 "phân bố điểm.",
+        "overview_family": "Năm {year} dẫn đầu là {best} ({value}; {n} tỉnh có số liệu). Hệ số biến thiên giữa các tỉnh "
+                           "({era}) từ {cv_start} ({start}) đến {cv_end} ({end}).",
+        "overview_beta": "Hội tụ beta {start}–{end}: hệ số {slope} ({n} tỉnh, {p}); {verdict}",
         "beta_converging": "các tỉnh xuất phát thấp tăng nhanh hơn (hội tụ).",
         "beta_diverging": "các tỉnh xuất phát cao tăng nhanh hơn (phân kỳ).",
         "beta_none": "không đủ bằng chứng về hội tụ hay phân kỳ.",
@@ -113,7 +119,10 @@ PROSE: dict[str, dict[str, str]] = {
         "overview_fig_beta": "{family}: hội tụ beta {start}–{end}",
         "cv": "Hệ số biến thiên (độ lệch chuẩn / trung bình)",
         "overview_fig_sigma": "Hội tụ sigma: độ phân tán giữa các tỉnh theo năm",
-        "overview_ranking": "### Bảng xếp hạng {family} năm {year} ({n} tỉnh; so với năm {prev})",
+        "overview_ranking": "### Bảng xếp hạng {family} năm {year} ({n} tỉnh; {how})",
+        "ranking_computed": "tính từ điểm; các tỉnh bằng điểm khi làm tròn {digits} chữ số thập phân cùng hạng, ví dụ 31=",
+        "ranking_published": "bảng xếp hạng chính thức",
+        "overview_missing": ". Không có số liệu: {missing}.",
         "rank_prev": "Hạng năm {year}",
         "overview_best": "### {family}: tỉnh dẫn đầu từng năm",
         # data quality
@@ -244,6 +253,131 @@ PROSE: dict[str, dict[str, str]] = {
         "lowest": "Thấp nhất",
         "highest": "Cao nhất",
         "n_members": "Số tỉnh",
+        # province profile (issue 11)
+        "profile_region": "**{province}** thuộc vùng {region}.",
+        "profile_periods_heading": "### Hai chương trình tổng thể: 2011–2020 và 2021–2030",
+        "profile_jumps": "**Biến động bất thường ({n})**: thay đổi lớn bất thường so với các tỉnh khác cùng năm, "
+                         "hoặc trùng với lúc đổi nguồn số liệu; nên kiểm tra trước khi trích dẫn.",
+        "n_percentile": "{n} giá trị bách phân vị; các năm đủ số liệu {years}",
+        "profile_history_heading": "### {family}: điểm và thứ hạng công bố ({n} số liệu, {years})",
+        "profile_fig_history": "{province}: {family}, điểm và thứ hạng theo năm",
+        "profile_dimensions_none": "Năm {year}, tỉnh không cao hơn trung vị cả nước ở nội dung nào trong {n_dims} "
+                                   "nội dung PAPI.",
+        "profile_coverage_bar": "Số chỉ tiêu có số liệu",
+        "papi_group": "Nhóm PAPI",
+        "rank_ci": "Khoảng hạng (KTC 95%)",
+        "profile_fields": "Điểm và hạng từng lĩnh vực PAR INDEX ({n} lĩnh vực; {years}):",
+        "profile_new_unit": "#### Số liệu về {new} (đơn vị từ 1/7/2025)\n{n} số liệu tính cho đơn vị mới, không gán "
+                            "cho tỉnh cũ: DTI 2024 xếp hạng cả 34 tỉnh, thành phố mới; Chỉ số 766 là ảnh chụp theo "
+                            "tuần, không phải điểm năm.",
+        "target_text": "Chỉ tiêu (nguyên văn tiếng Việt)",
+        "target_value": "Mức chỉ tiêu",
+        "province_year": "Năm của tỉnh",
+        "meets": "Đạt",
+        "targets_series": "Chuỗi số liệu {measure} dùng để đối chiếu (mỗi năm một dòng):",
+        "rank_basis_short_listed-order": " (thứ tự liệt kê)",
+        "rank_basis_short_score-order": " (thứ tự điểm)",
+        "prior_year": "Nguồn năm sau",
+        "prior_year_short": "nêu lại năm sau",
+        "as_of": "Thời điểm",
+        "evidence": "Bằng chứng (số liệu không có con số)",
+        # region pages (compare_provinces)
+        "compare_intro": "{n} tỉnh, thành phố: {provinces}. Bộ chỉ số: {families}. Mỗi ô là một tỉnh so với "
+                         "khoảng tứ phân vị cả nước (chỉ các năm đủ số liệu); năm chưa đủ số liệu là điểm rỗng.",
+        "compare_family_heading": "## {family}",
+        "compare_fig_published_ranks": "{scope}: {family}, hạng công bố theo năm (1 = cao nhất)",
+        "n_ranks": "{n} thứ hạng công bố; {years}",
+        "rank_colorbar": "Thứ hạng (1 = cao nhất)",
+        "compare_group_improved": "Trong nhóm: {k}/{n} tỉnh có đủ các năm tăng.",
+        "coverage_complete": "Năm đủ số liệu (ít nhất 90% số tỉnh có điểm): {years}.",
+        "coverage_no_complete": "Không có năm nào đủ số liệu (ít nhất 90% số tỉnh có điểm).",
+        "coverage_ranking": "Năm chỉ đủ bảng xếp hạng chính thức (không đủ điểm): {years}.",
+        "coverage_partial": "Năm chỉ có số liệu trích dẫn: {years}.",
+        "coverage_partial_year": "{year}: có điểm {n_values}, có điểm hoặc hạng {n_quoted} trên {n_expected} tỉnh",
+        "caption_ranks_computed": "hạng tính từ điểm các năm đủ số liệu {years} ({lo}–{hi} tỉnh mỗi năm)",
+        "caption_ranks_published": "hạng công bố các năm {years} (trong {n} tỉnh)",
+        "years_used": "Năm dùng",
+        "change_rank": "Thay đổi hạng (âm là tăng bậc)",
+        "matched": "Đủ năm",
+        # family pages (programme_periods)
+        "periods_breaks": "Thay đổi phương pháp: {breaks}; mức điểm chỉ so sánh được trong cùng một phương pháp.",
+        "periods_no_breaks": "Không có thay đổi phương pháp trong các năm này.",
+        "periods_none": "{family} chưa có số liệu để so sánh hai giai đoạn.",
+        "periods_jumps": "### Biến động bất thường ({n})\nThay đổi của một tỉnh so với năm trước lệch xa thay đổi "
+                         "của các tỉnh khác cùng năm, hoặc trùng với lúc đổi nguồn số liệu ({family}):",
+        "periods_coverage_table": "### Độ phủ theo năm (quy tắc trong config/coverage.yml)",
+        "n_values": "Số tỉnh có điểm",
+        "n_quoted": "Số tỉnh có điểm hoặc hạng",
+        "year_status_complete": "đủ số liệu",
+        "year_status_ranking": "chỉ đủ bảng xếp hạng",
+        "year_status_partial": "chỉ có số liệu trích dẫn",
+        # data quality (issue 11)
+        "quality_rule": "Quy tắc độ phủ (config/coverage.yml): một năm đủ số liệu khi ít nhất {share}% số tỉnh "
+                        "đang tồn tại năm đó có điểm; chỉ các năm này được dùng cho trung vị, tứ phân vị, hạng tính "
+                        "từ điểm và hội tụ. Năm có bảng xếp hạng chính thức đủ (nhưng thiếu điểm) chỉ dùng cho thứ "
+                        "hạng.",
+        "quality_jumps": "### Biến động bất thường ({n})\nThay đổi so với năm trước lệch quá {sd} độ lệch chuẩn so "
+                         "với thay đổi của các tỉnh khác cùng năm, hoặc quá {sd_source} độ lệch chuẩn khi nguồn số liệu "
+                         "của tỉnh đổi (cùng phương pháp, ít nhất {min} tỉnh có số liệu hai năm):",
+        "quality_collisions": "### Thứ hạng mâu thuẫn giữa các tỉnh ({n}, để mở)\nHai tỉnh cùng một hạng nhưng "
+                              "điểm khác nhau, hoặc hạng ngược với điểm; cả hai số liệu được giữ như đã công bố.",
+        "quality_listed": "### Thứ hạng không được nêu rõ ({n}; {n_listed} suy từ thứ tự liệt kê)\nCác hạng này được "
+                          "đánh dấu ở mọi nơi chúng xuất hiện (điểm rỗng trên biểu đồ, ghi chú trong bảng).",
+        "rank_basis": "Cách có hạng",
+        "quality_apart": "### Số liệu giữ riêng ({n})\n{n_new} số liệu về các tỉnh, thành phố mới từ 1/7/2025 "
+                         "(DTI 2024 xếp 34 đơn vị, Chỉ số 766 từ giữa năm 2025) không gán cho tỉnh cũ; {n_snapshots} "
+                         "số liệu Chỉ số 766 là ảnh chụp theo tuần, ghi kèm thời điểm, không phải điểm năm.",
+        # facts, ranks, comparisons (narrative.py)
+        "and": "và",
+        "merger_merged": "Từ ngày 1/7/2025, {province} sáp nhập với {others}, lấy tên là **{new}** (Nghị quyết "
+                         "202/2025/QH15).",
+        "merger_unmerged": "Ngày 1/7/2025, {province} không sáp nhập với tỉnh, thành phố nào và vẫn là **{new}** "
+                           "(Nghị quyết 202/2025/QH15).",
+        "rank_computed_of": "hạng {rank}/{n} tính từ điểm của {n} tỉnh có số liệu",
+        "rank_missing": " (thiếu {missing})",
+        "rank_official_complete": "hạng {rank}/{n} theo bảng xếp hạng chính thức đủ {n} tỉnh",
+        "rank_published_of": "hạng {rank}/{n} theo số liệu công bố (năm chỉ có số liệu trích dẫn)",
+        "rank_basis_listed-order": ", hạng suy từ thứ tự liệt kê trong bài viết",
+        "rank_basis_score-order": ", hạng suy từ thứ tự các điểm được trích dẫn",
+        "rank_short": "hạng {rank}",
+        "quartile_group": "; thuộc {group} (PAPI xếp các tỉnh theo bốn nhóm tứ phân vị, không xếp hạng)",
+        "quartile_1": "nhóm điểm cao nhất",
+        "quartile_2": "nhóm trung bình cao",
+        "quartile_3": "nhóm trung bình thấp",
+        "quartile_4": "nhóm điểm thấp nhất",
+        "rank_ci_range": "; theo khoảng tin cậy 95%, hạng có thể từ {best} đến {worst}",
+        "standing_none": "- **{family}**: chưa có số liệu về tỉnh.",
+        "standing_years": "- **{family}**: {n} năm có số liệu ({years}).",
+        "standing_value": "Năm {year}: {value} điểm ({era})",
+        "standing_no_value": "Năm {year}: chỉ có thứ hạng, không có điểm công bố ({era})",
+        "published_top": "Từ {family} {first_year}, {producer} chỉ công bố điểm và hạng của {top} tỉnh dẫn đầu; "
+                         "hạng thấp hơn chỉ có khi tỉnh tự công bố.",
+        "cmp_windows_level": "**{family}, so sánh mức điểm**: {first} → {second}.",
+        "cmp_windows_percentile": "**{family}, so sánh bách phân vị trong cả nước** (so sánh được qua các lần đổi "
+                                  "phương pháp): {first} → {second}.",
+        "cmp_windows_rank": "**{family}, so sánh hạng công bố** (mỗi hạng là thứ hạng trong tất cả các tỉnh "
+                            "được xếp năm đó; hạng so sánh được qua các lần đổi phương pháp, điểm thì không): "
+                            "{first} → {second}.",
+        "cmp_single_year": "Giai đoạn {period} chỉ có một năm ({year}).",
+        "cmp_province_none": "{province} không có số liệu trong các năm này.",
+        "cmp_province_level": "{province}: điểm bình quân {first} ({years_first}) → {second} ({years_second}).",
+        "cmp_province_percentile": "{province}: bách phân vị bình quân {first} ({years_first}) → {second} "
+                                   "({years_second}); 100 là cao nhất.",
+        "cmp_province_rank": "{province}: trung vị hạng {first} ({years_first}) → {second} ({years_second}).",
+        "cmp_province_one_side": "{province} chỉ có số liệu trong một giai đoạn ({years}), nên không so sánh "
+                                 "được hai giai đoạn.",
+        "cmp_province_unmatched": "Tỉnh thiếu năm {missing}, nên không được tính trong thống kê cả nước.",
+        "cmp_national_level": "Cả nước: {k}/{n} tỉnh có đủ các năm trên ({share}%) có điểm bình quân cao hơn ở "
+                              "giai đoạn sau.",
+        "cmp_national_percentile": "Cả nước: {k}/{n} tỉnh có đủ các năm trên ({share}%) có bách phân vị bình quân "
+                                   "cao hơn ở giai đoạn sau.",
+        "missing_years": "thiếu {years}",
+        "cmp_left_out": "{n} tỉnh thiếu năm không được tính: {names}.",
+        "quoted_note": "trích dẫn: {n}/{n_expected}",
+        "quoted_mostly_top": ", phần lớn thuộc top {top}",
+        "jump": "{family} {year_a}→{year_b}, {province}: {value_a} → {value_b} (thay đổi {change}, lệch {z} độ lệch "
+                "chuẩn so với thay đổi của {n} tỉnh cùng năm)",
+        "jump_source": "; trùng với lúc đổi nguồn số liệu ({source_a} → {source_b})",
     },
     "en": {
         "tables_heading": "## Tables",
@@ -260,9 +394,9 @@ PROSE: dict[str, dict[str, str]] = {
         "rank_published_text": "rank {rank} (as published)",
         "status_single": "one source",
         "status_agreed": "sources agree",
-        "status_conflict-selected": "conflict – selected",
-        "status_conflict-rejected": "conflict – rejected",
-        "status_conflict-unresolved": "conflict – unresolved",
+        "status_conflict-selected": "conflict, selected",
+        "status_conflict-rejected": "conflict, rejected",
+        "status_conflict-unresolved": "conflict, unresolved",
         "match_direct": "direct",
         "match_proxy": "proxy",
         "profile_title": "# Public administration reform profile: {province}",
@@ -282,17 +416,18 @@ PROSE: dict[str, dict[str, str]] = {
                               "PAPI dimensions: {above}.",
         "profile_coverage_n": "number of measures with data for {province} by year",
         "profile_fig_coverage": "{province}: measures with data by index and year",
-        "profile_ranks_heading": "### {family} ranks (computed from scores, complete years): national, "
-                                 "{region} region, new province {new}",
+        "profile_ranks_heading": "### PAPI ranks (computed from scores, complete years): national and {region} "
+                                 "region",
         "profile_peers": "### Peers\nThe provinces whose profile on the {n} PAPI dimensions in {year} is "
                          "nearest to {province} (Euclidean distance on the published scales). Best PAPI "
                          "performer in {best_year}: {best} ({best_value} points).",
-        "profile_region_table": "PAPI ranking within {region}, {year}:",
+        "profile_region_table": "PAPI ranking within {region}, {year} ({n} provinces with data):",
         "profile_ci": "In {year} the 95% confidence interval of the PAPI score is [{low}; {high}]; it overlaps "
                       "the intervals of {k} of {n} other provinces, from which the score does not separate it.",
         "profile_reported": "### Figures reported by news and official pages ({n} figures on {province})\n"
-                            "PAR INDEX, SIPAS and PCI 2022 exist only as quoted figures; conflicting figures "
-                            "are kept side by side with their resolution (see the data quality report).",
+                            "PAR INDEX, SIPAS, DTI and PCI from 2022 exist only as quoted figures; conflicting "
+                            "figures are kept side by side with their resolution (see the data quality report). "
+                            "Mentions without a number are kept as evidence.",
         "targets_intro": "### Master programme targets\n{n_observed} of {n_targets} targets have provincial "
                          "figures to compare with ({measures}); the others have no provincial data. The "
                          "provincial figures cover only some of the 63 provinces (see the provinces-with-data "
@@ -305,8 +440,8 @@ PROSE: dict[str, dict[str, str]] = {
                           "({best_value}), lowest {worst} ({worst_value}).",
         "compare_mover": "From {start} to {end} (one methodology), {province} climbed most in the group: from "
                          "national rank {rank_a} to {rank_b} ({n} provinces of the group have data in both years).",
-        "compare_fig_values": "{scope}: values by year against all provinces",
-        "compare_fig_ranks": "{scope}: national rank (1 = best)",
+        "compare_fig_values": "{scope}: {family} values by year against all provinces",
+        "compare_fig_ranks": "{scope}: {family} national rank (1 = best)",
         "compare_rank_n": "rank among the {n} provinces with data, complete years {years}",
         "compare_periods": "The two periods – {basis}: {k} of {n} provinces in the group improved (nationwide: "
                            "{share}% of {n_all}).",
@@ -329,15 +464,20 @@ PROSE: dict[str, dict[str, str]] = {
         "periods_fig_scatter": "2011–2020 against 2021–2030 ({basis}); diagonal: no change",
         "basis_short_level": "levels",
         "basis_short_percentile": "percentiles",
+        "basis_short_rank": "median rank",
         "periods_table": "### By province ({basis})",
         "periods_year_corr": "### Rank correlation between consecutive years",
         "same_methodology": "Same methodology",
         "overview_title": "# National overview",
-        "overview_no_complete": "{family}: no year with nationwide data.",
-        "overview_family": "**{family}** (complete years: {years}). In {year} the best performer is {best} "
-                           "({value}; {n} provinces with data). Coefficient of variation across provinces "
-                           "(methodology {era}) from {cv_start} ({start}) to {cv_end} ({end}).",
-        "overview_beta": "Beta convergence {start}–{end}: slope {slope} ({n} provinces, {p}) – {verdict}",
+        "overview_rule": "Only complete years (at least 90% of provinces with a score, config/coverage.yml) enter "
+                         "distributions, convergence and rankings; partial years show only the figures quoted.",
+        "overview_no_complete": "{family}: no complete year and no complete ranking, so no national distribution or "
+                                "ranking.",
+        "overview_ranking_only": "{family}: {year} has the complete official ranking of {n} provinces but only {n_values} "
+                                 "published scores; first is {best}. Ranks only: no median or distribution of scores.",
+        "overview_family": "In {year} the best performer is {best} ({value}; {n} provinces with data). Coefficient of "
+                           "variation across provinces ({era}) from {cv_start} ({start}) to {cv_end} ({end}).",
+        "overview_beta": "Beta convergence {start}–{end}: slope {slope} ({n} provinces, {p}); {verdict}",
         "beta_converging": "provinces that started lower gained more (convergence).",
         "beta_diverging": "provinces that started higher gained more (divergence).",
         "beta_none": "no clear evidence of convergence or divergence.",
@@ -347,7 +487,10 @@ PROSE: dict[str, dict[str, str]] = {
         "overview_fig_beta": "{family}: beta convergence {start}–{end}",
         "cv": "Coefficient of variation (sd / mean)",
         "overview_fig_sigma": "Sigma convergence: dispersion across provinces by year",
-        "overview_ranking": "### {family} ranking {year} ({n} provinces; against {prev})",
+        "overview_ranking": "### {family} ranking {year} ({n} provinces; {how})",
+        "ranking_computed": "computed from scores; provinces equal to {digits} decimals share a rank, e.g. 31=",
+        "ranking_published": "the official ranking",
+        "overview_missing": ". No data: {missing}.",
         "rank_prev": "Rank in {year}",
         "overview_best": "### {family}: best performer each year",
         "quality_title": "# Data quality",
@@ -476,5 +619,127 @@ PROSE: dict[str, dict[str, str]] = {
         "lowest": "Lowest",
         "highest": "Highest",
         "n_members": "Provinces",
+        "profile_region": "**{province}** is in the {region} region.",
+        "profile_periods_heading": "### The two master programmes: 2011–2020 and 2021–2030",
+        "profile_jumps": "**Unusual changes ({n})**: changes far from the other provinces' that year, or coinciding "
+                         "with a change of source; check before citing.",
+        "n_percentile": "{n} percentiles; complete years {years}",
+        "profile_history_heading": "### {family}: scores and published ranks ({n} figures, {years})",
+        "profile_fig_history": "{province}: {family} score and rank by year",
+        "profile_dimensions_none": "In {year} the province is above the national median on none of the {n_dims} "
+                                   "PAPI dimensions.",
+        "profile_coverage_bar": "Measures with data",
+        "papi_group": "PAPI group",
+        "rank_ci": "Rank range (95% CI)",
+        "profile_fields": "PAR INDEX field scores and ranks ({n} fields; {years}):",
+        "profile_new_unit": "#### Figures on {new} (a province from 1 July 2025)\n{n} figures about the new province, "
+                            "not assigned to an old one: DTI 2024 also ranks the 34 new provinces; Index 766 values "
+                            "are weekly snapshots, not annual scores.",
+        "target_text": "Target (Vietnamese text as published)",
+        "target_value": "Target value",
+        "province_year": "Province's year",
+        "meets": "Met",
+        "targets_series": "The {measure} series the targets are compared with (one row a year):",
+        "rank_basis_short_listed-order": " (listed order)",
+        "rank_basis_short_score-order": " (score order)",
+        "prior_year": "Later source",
+        "prior_year_short": "restated a year later",
+        "as_of": "Date",
+        "evidence": "Evidence (figures without a number)",
+        "compare_intro": "{n} provinces: {provinces}. Indices: {families}. Each panel is a province against the "
+                         "national interquartile range (complete years only); partial years are hollow points.",
+        "compare_family_heading": "## {family}",
+        "compare_fig_published_ranks": "{scope}: {family} published ranks by year (1 = best)",
+        "n_ranks": "{n} published ranks; {years}",
+        "rank_colorbar": "Rank (1 = best)",
+        "compare_group_improved": "In the group: {k} of {n} provinces with all years improved.",
+        "coverage_complete": "Complete years (at least 90% of provinces with a score): {years}.",
+        "coverage_no_complete": "No complete year (at least 90% of provinces with a score).",
+        "coverage_ranking": "Years with only the official ranking complete (not the scores): {years}.",
+        "coverage_partial": "Years with quoted figures only: {years}.",
+        "coverage_partial_year": "{year}: with a score {n_values}, with a score or a rank {n_quoted}, of {n_expected} "
+                                 "provinces",
+        "caption_ranks_computed": "ranks computed from scores in the complete years {years} ({lo}–{hi} provinces a year)",
+        "caption_ranks_published": "published ranks in {years} (of {n} provinces)",
+        "years_used": "Years used",
+        "change_rank": "Rank change (negative = moved up)",
+        "matched": "All years",
+        "periods_breaks": "Methodology changes: {breaks}; levels are comparable only within one methodology.",
+        "periods_no_breaks": "No methodology change in these years.",
+        "periods_none": "{family} has no data to compare the two periods.",
+        "periods_jumps": "### Unusual changes ({n})\nA province's change from the year before far from the other "
+                         "provinces' changes that year, or coinciding with a change of source ({family}):",
+        "periods_coverage_table": "### Coverage by year (rule in config/coverage.yml)",
+        "n_values": "Provinces with a score",
+        "n_quoted": "Provinces with a score or a rank",
+        "year_status_complete": "complete",
+        "year_status_ranking": "complete ranking only",
+        "year_status_partial": "quoted figures only",
+        "quality_rule": "Coverage rule (config/coverage.yml): a year is complete when at least {share}% of the "
+                        "provinces in force that year have a score; only those years feed medians, quartiles, ranks "
+                        "computed from scores and convergence. A year whose official ranking is complete (but whose "
+                        "scores are not) is used for ranks only.",
+        "quality_jumps": "### Unusual changes ({n})\nChanges from the year before more than {sd} standard deviations "
+                         "from the other provinces' changes that year, or more than {sd_source} where the province's "
+                         "source changes (one methodology, at least {min} provinces with both years):",
+        "quality_collisions": "### Ranks that contradict each other across provinces ({n}, left open)\nTwo provinces "
+                              "with the same rank but different scores, or ranks against the order of the scores; both "
+                              "figures are kept as published.",
+        "quality_listed": "### Ranks not stated ({n}; {n_listed} read from a listed order)\nThese ranks are marked "
+                          "wherever they appear (hollow points in figures, a note in tables).",
+        "rank_basis": "Rank given by",
+        "quality_apart": "### Figures kept apart ({n})\n{n_new} figures about the provinces in force from 1 July 2025 "
+                         "(DTI 2024 ranks the 34, Index 766 from mid-2025) are not assigned to an old province; "
+                         "{n_snapshots} Index 766 figures are weekly snapshots, kept with their date, not annual "
+                         "scores.",
+        "and": "and",
+        "merger_merged": "On 1 July 2025 {province} merged with {others} into **{new}** (Resolution 202/2025/QH15).",
+        "merger_unmerged": "On 1 July 2025 {province} was not merged with any province; it remains **{new}** "
+                           "(Resolution 202/2025/QH15).",
+        "rank_computed_of": "rank {rank} of {n}, computed from the scores of the {n} provinces with data",
+        "rank_missing": " (missing: {missing})",
+        "rank_official_complete": "rank {rank} of {n} in the complete official ranking",
+        "rank_published_of": "rank {rank} of {n} as published (a year with quoted figures only)",
+        "rank_basis_listed-order": ", rank read from the order in which a source lists provinces",
+        "rank_basis_score-order": ", rank inferred from the order of quoted scores",
+        "rank_short": "rank {rank}",
+        "quartile_group": "; {group} (PAPI groups provinces by quartiles, it does not rank them)",
+        "quartile_1": "best performers",
+        "quartile_2": "high average",
+        "quartile_3": "low average",
+        "quartile_4": "poor performers",
+        "rank_ci_range": "; the 95% confidence intervals allow ranks {best} to {worst}",
+        "standing_none": "- **{family}**: no data on the province.",
+        "standing_years": "- **{family}**: data for {n} years ({years}).",
+        "standing_value": "{year}: {value} points ({era})",
+        "standing_no_value": "{year}: a rank only, no published score ({era})",
+        "published_top": "From {family} {first_year}, {producer} publishes scores and ranks only for its top {top}; "
+                         "lower ranks are known only where a province reports its own.",
+        "cmp_windows_level": "**{family}, levels compared**: {first} → {second}.",
+        "cmp_windows_percentile": "**{family}, national percentiles compared** (comparable across methodology "
+                                  "changes): {first} → {second}.",
+        "cmp_windows_rank": "**{family}, published ranks compared** (each rank among all provinces ranked "
+                            "that year; ranks are comparable across methodology changes, scores are not): "
+                            "{first} → {second}.",
+        "cmp_single_year": "The {period} window has a single year ({year}).",
+        "cmp_province_none": "{province} has no data in these years.",
+        "cmp_province_level": "{province}: mean score {first} ({years_first}) → {second} ({years_second}).",
+        "cmp_province_percentile": "{province}: mean percentile {first} ({years_first}) → {second} ({years_second}); "
+                                   "100 is best.",
+        "cmp_province_rank": "{province}: median rank {first} ({years_first}) → {second} ({years_second}).",
+        "cmp_province_one_side": "{province} has data in one period only ({years}), so the periods cannot be "
+                                 "compared.",
+        "cmp_province_unmatched": "The province misses {missing}, so it is left out of the nationwide figures.",
+        "cmp_national_level": "Nationwide: {k} of the {n} provinces with all these years ({share}%) have a higher mean "
+                              "score in the later period.",
+        "cmp_national_percentile": "Nationwide: {k} of the {n} provinces with all these years ({share}%) have a higher "
+                                   "mean percentile in the later period.",
+        "missing_years": "missing {years}",
+        "cmp_left_out": "{n} provinces missing a year are left out: {names}.",
+        "quoted_note": "quoted: {n} of {n_expected}",
+        "quoted_mostly_top": ", mostly top {top}",
+        "jump": "{family} {year_a}→{year_b}, {province}: {value_a} → {value_b} (change {change}, {z} standard "
+                "deviations from the changes of the {n} provinces that year)",
+        "jump_source": "; coincides with a change of source ({source_a} → {source_b})",
     },
 }
