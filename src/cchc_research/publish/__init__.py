@@ -17,14 +17,16 @@ from pathlib import Path
 from ..errors import CchcError
 from ..io import now as build_time
 from ..paths import Project
-from . import execute, gate, index, matrix, render, site, state
+from . import downloads, execute, gate, index, matrix, render, site, state
 from .progress import Progress
 
 HELP = "execute the report notebooks (papermill) and publish the HTML site in reports/"
 DESCRIPTION = """\
 Runs every report of the matrix (config/reports.yml: notebook × parameters) with papermill, in
 parallel, renders each as self-contained HTML (no code, no external scripts) into
-reports/<kind>/<slug>.html, writes reports/index.html, and swaps the new site in atomically.
+reports/<kind>/<slug>.html, writes the analysis tables behind the reports into reports/data/
+(national_distribution.csv, period_comparison.csv, rankings.csv), writes reports/index.html, and swaps
+the new site in atomically.
 
 Incremental: a report is re-run only when its notebook, its parameters, the processed data, the
 package source or the validation status changed (state in .build/); --force rebuilds all.
@@ -88,6 +90,7 @@ def _build(args: argparse.Namespace, project: Project, reports: list[matrix.Repo
             entries[outcome.slug] = state.Entry(prints[outcome.slug], "ok" if outcome.ok else "failed", stamp,
                                                 round(outcome.seconds, 1), outcome.error,
                                                 stamp if outcome.ok else old.last_good if old else None)
+        downloads.publish(project, staging, f"{inputs.data_hash}:{inputs.package_hash}")
         rebuilt = {r.slug for r in todo}
         site.carry_over(project.reports, staging, [r.output for r in reports if r.slug not in rebuilt
                                                    and (project.reports / r.output).is_file()])
