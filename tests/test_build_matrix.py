@@ -19,9 +19,9 @@ FIXTURE_NOTEBOOK = Path(__file__).parent / "fixtures" / "build" / "fixture_repor
 def test_shipped_matrix_covers_every_province_region_family_and_single_report():
     reports = load(REPO.config / "reports.yml", REPO)
 
-    assert Counter(r.kind for r in reports) == {"province": 63, "province-2025": 34, "region": 6, "family": 4,
+    assert Counter(r.kind for r in reports) == {"province": 63, "province-2025": 34, "region": 6, "family": 5,
                                                 "overview": 1, "quality": 1}
-    assert len({r.slug for r in reports}) == len(reports) == 109
+    assert len({r.slug for r in reports}) == len(reports) == 110
     provinces = [r for r in reports if r.kind == "province"]
     assert [r.parameters["province"] for r in provinces] == [p.name for p in all_provinces(include_ha_tay=False)]
     assert "Hà Tây" not in {r.province for r in provinces}
@@ -33,7 +33,7 @@ def test_shipped_matrix_covers_every_province_region_family_and_single_report():
     assert {r.notebook for r in regions} == {"compare_provinces.ipynb"}
     assert sorted(r.parameters["region"] for r in regions) == sorted({p.region for p in all_provinces()})
     assert {r.slug: r.parameters["family"] for r in reports if r.kind == "family"} == {
-        "papi": "PAPI", "pci": "PCI", "par-index": "PAR_INDEX", "sipas": "SIPAS"}
+        "papi": "PAPI", "pci": "PCI", "par-index": "PAR_INDEX", "sipas": "SIPAS", "dti": "DTI"}
     assert {r.output for r in reports if r.kind in ("overview", "quality")} == {
         "overview/national-overview.html", "quality/data-quality.html"}
     assert all(r.lang == "vi" and r.parameters["lang"] == "vi" for r in reports)

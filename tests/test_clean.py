@@ -73,7 +73,10 @@ def test_coverage_table_marks_complete_years(tables):
     row = papi[papi["year"] == 2021].iloc[0]
     assert row["n_provinces"] == 60 and set(row["missing"].split(";")) == {"Bắc Giang", "Bắc Ninh", "Quảng Ninh"}
     par = cov[(cov["family"] == "PAR_INDEX") & (cov["measure"] == "total")]
-    assert not par["complete"].any()
+    assert not par["complete"].any() and not par["ranking_complete"].any()
+    pci = cov[(cov["family"] == "PCI") & (cov["measure"] == "total")].set_index("year")
+    assert pci.loc[2021, "complete"] and not pci.loc[[2005, 2022, 2023, 2024], "complete"].any()
+    assert (cov["complete"] == (cov["n_provinces"] >= 0.9 * cov["n_expected"])).all()
 
 
 def test_methodology_and_programme_follow_the_year(tables):
@@ -224,6 +227,118 @@ def test_national_and_regional_averages_are_reported(tables):
     assert national["value"].tolist() == [82.66]
     regional = rep[(rep["unit_level"] == "region") & (rep["year"] == 2023)]
     assert set(regional["region"]) <= set(tables["provinces"]["region"]) and len(regional) >= 5
+
+
+# --- third pass and the 2021-2030 indices: the collectors' notes as rules ----------------------------
+
+PASS3 = ("NEWS_PAR_SIPAS_PASS3/par_index_2013_2024_news_pass3.csv", "NEWS_PAR_SIPAS_PASS3/sipas_2018_2024_news_pass3.csv")
+INDICES = "NEWS_INDICES_2021_2030/pci_dti_psi766_2020_2025_news.csv"
+
+
+def _raw_rows(rel: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO((REPO / "data/raw" / rel).read_text(encoding="utf-8"))))
+
+
+def test_new_sources_are_snapshotted_and_reach_the_coverage_asked(tables):
+    manifest = yaml.safe_load((REPO / "data/raw/manifest.yml").read_text(encoding="utf-8"))["sources"]
+    assert {e["extracts"][0]["path"] for e in manifest["NEWS_PAR_SIPAS_PASS3"]["files"]} == set(PASS3)
+    assert manifest["NEWS_INDICES_2021_2030"]["files"][0]["extracts"][0]["path"] == INDICES
+    cov = tables["coverage"].set_index(["family", "year", "measure"])
+    # a value or a rank for: PAR INDEX 2023 ≥ 32, SIPAS 2023 ≥ 15, PCI 2024 ≥ 18, DTI 2022 all 63
+    assert cov.loc[("PAR_INDEX", 2023, "total"), "n_quoted"] >= 32
+    assert cov.loc[("SIPAS", 2023, "total"), "n_quoted"] >= 15
+    assert cov.loc[("PCI", 2024, "total"), "n_quoted"] >= 18
+    assert cov.loc[("DTI", 2022, "total"), "n_ranked"] == 63
+    dti = primary(tables, "DTI")
+    assert dti.loc[dti["year"] == 2022, "province_code"].nunique() == 63
+    for (family, year), n in {("PAR_INDEX", 2023): 32, ("SIPAS", 2023): 15, ("PCI", 2024): 18}.items():
+        rows = primary(tables, family)
+        assert rows.loc[rows["year"] == year, "province_code"].nunique() >= n
+
+
+def test_listed_order_ranks_are_marked(tables):
+    rep = tables["reported_figures"].set_index(["family", "year", "province", "measure"])
+    for key in [("PAR_INDEX", 2013, "Hải Phòng"), ("PAR_INDEX", 2024, "Quảng Ninh"), ("SIPAS", 2019, "Cà Mau"),
+                ("SIPAS", 2024, "Hải Dương"), ("DTI", 2020, "Quảng Ninh"), ("PCI", 2023, "Hải Phòng")]:
+        assert rep.loc[(*key, "total"), "rank_basis"] == "listed-order", key
+    # a rank stated by one source and read from a listed order by another counts as stated
+    assert rep.loc[("SIPAS", 2024, "Thái Nguyên", "total"), "rank_basis"] == "stated"
+    ind = tables["indicators"]
+    marked = ind[(ind["rank_basis"] == "listed-order")]
+    assert {("PAR_INDEX", 2024, "Quảng Ninh"), ("DTI", 2024, "Hà Nội")} <= set(zip(marked["family"], marked["year"],
+                                                                                  marked["province"]))
+    assert (ind["rank"].notna() == ind["rank_basis"].notna()).all()
+    # every raw row whose note says the rank comes from a listed order, when it is the figure's only source
+    checked = 0
+    for rel in (*PASS3, INDICES):
+        for r in _raw_rows(rel):
+            if "rank from listed order" not in r["note"] or not r["rank"] or r.get("of", "63") != "63":
+                continue
+            family = {"PSI766": "INDEX_766"}.get(r.get("family"), r.get("family")) or (
+                "SIPAS" if "sipas" in rel else "PAR_INDEX")
+            fig = rep.loc[[(family, int(r["year"]), resolve(r["province"]).name, r.get("measure", "total"))]]
+            fig = fig[fig["rank"] == int(r["rank"])]
+            if len(fig) == 1 and fig.iloc[0]["n_sources"] == 1:
+                assert fig.iloc[0]["rank_basis"] == "listed-order", r
+                checked += 1
+    assert checked >= 10
+
+
+def test_corroborations_agree_prior_year_figures_and_resolved_conflicts(tables):
+    rep = tables["reported_figures"]
+    by_key = rep.set_index(["family", "year", "province", "measure"])
+    # "corroboration only" rows join the figure they corroborate
+    assert by_key.loc[("PAR_INDEX", 2022, "Quảng Ninh", "total"), ["status", "rank"]].tolist() == ["agreed", 1]
+    assert by_key.loc[("PAR_INDEX", 2022, "Quảng Ninh", "total"), "n_sources"] >= 2
+    assert not (tables["quality_flags"]["flag"] == "corroboration-unmatched").any()
+    # prior-year figures are facts about their own year from a later article
+    assert by_key.loc[("SIPAS", 2018, "Tiền Giang", "total"), "prior_year"]
+    assert not by_key.loc[("SIPAS", 2019, "Tiền Giang", "total"), "prior_year"]
+    # conflicts of the third pass: resolved by a written rule (R3, R4)
+    for conflict, rank, rule in (("PAR_INDEX-2019-83-total", 63, "R3"), ("PAR_INDEX-2023-80-total", 8, "R4")):
+        rows = rep[rep["conflict_id"] == conflict].set_index("status")
+        assert rows.loc["conflict-selected", "rank"] == rank and rows["resolution"].str.startswith(rule).all()
+    # a rounded quote ("about 85 %") agrees with the precise one it rounds from
+    hanoi = by_key.loc[("SIPAS", 2020, "Hà Nội", "total")]
+    assert (hanoi["value"], hanoi["rank"], hanoi["status"]) == (pytest.approx(85.15), 33, "agreed")
+    # two provinces claiming PAR INDEX 2023 rank 32 with different scores: listed, left open
+    collisions = tables["quality_flags"].loc[tables["quality_flags"]["flag"] == "rank-collision", "detail"]
+    assert any("Đồng Nai" in d and "Cà Mau" in d and "rank 32" in d for d in collisions)
+
+
+def test_new_provinces_and_snapshots_are_kept_apart(tables):
+    rep = tables["reported_figures"]
+    new = rep[rep["unit_level"] == "province_2025"]
+    # DTI 2024 on the 34 provinces from 2025-07-01: the new Hà Nội first with 0.8241, never an old province's figure
+    hanoi = new[(new["family"] == "DTI") & (new["province_2025"] == "Hà Nội")]
+    assert (hanoi["value"].max(), hanoi["rank"].max(), hanoi["rank_of"].max()) == (pytest.approx(0.8241), 1, 34)
+    assert new["province_code"].isna().all() and new["province"].isna().all() and (new["rank"] <= 34).all()
+    hue = new[(new["family"] == "DTI") & (new["province_2025"] == "Huế")]
+    assert len(hue) == 1 and hue.iloc[0]["rank"] == 2
+    ind = tables["indicators"]
+    dti2024 = ind[(ind["family"] == "DTI") & (ind["year"] == 2024)].set_index("province")
+    assert dti2024.loc["Hà Nội", "rank"] == 4 and "Hà Nội" in set(dti2024.index)  # the 63-unit ranking only
+    assert dti2024.loc["Đà Nẵng", "value"] == pytest.approx(0.8335)  # old Đà Nẵng; the merged one had 0.7069
+    # Index 766: weekly snapshots with their dates, never annual scores
+    assert "INDEX_766" not in set(ind["family"])
+    bac_ninh = rep[(rep["family"] == "INDEX_766") & (rep["province_2025"] == "Bắc Ninh") & (rep["measure"] == "total")]
+    assert len(bac_ninh) == 4 and bac_ninh["as_of"].is_unique and "2025-12-08" in set(bac_ninh["as_of"])
+    assert set(bac_ninh["status"]) == {"single"}
+    assert rep.loc[rep["family"] != "INDEX_766", "as_of"].isna().all()
+
+
+def test_coverage_rule_is_read_from_config(project_copy):
+    path = project_copy.config / "coverage.yml"
+    conf = yaml.safe_load(path.read_text(encoding="utf-8"))
+    conf["complete_share"] = 0.98
+    path.write_text(yaml.safe_dump(conf, allow_unicode=True), encoding="utf-8")
+    cov = clean(project_copy, verbose=False)["coverage"].set_index(["family", "year", "measure"])
+    assert not cov.loc[("PAPI", 2021, "total"), "complete"]  # 60 of 63 = 95%
+    assert cov.loc[("PAPI", 2019, "total"), "complete"]
+    conf["complete_share"] = 1.5
+    path.write_text(yaml.safe_dump(conf, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CchcError, match="complete_share"):
+        clean(project_copy, verbose=False)
 
 
 # --- special cases in the sources ----------------------------------------------------------------
