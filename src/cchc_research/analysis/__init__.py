@@ -17,7 +17,7 @@ from .peers import best_performers, nearest_peers
 from .profile import FamilySummary, family_summary, history_points
 from .periods import PeriodComparison, Window, compare_periods, programme_comparisons
 from .ranks import (RANKING_COLUMNS, ci_rank_range, correlate, displayed, least_stable_step, percentile,
-                    period_percentiles, period_rank_correlation, quartile_groups, rank_changes, rank_label, rank_table,
+                    period_percentiles, period_rank_correlation, quartile_groups, rank_label, rank_table,
                     ranked_years, rankings, standing, year_correlations)
 from .targets import TARGET_MEASURES, target_series, target_table
 from .trajectories import dimension_profile, province_coverage, trajectory
@@ -31,7 +31,7 @@ __all__ = [
     "least_stable_step", "load_methodologies", "merger_2025", "methodology_breaks", "national_distribution",
     "nearest_peers", "overlapping", "paired_values", "percentile", "period_of", "period_percentiles",
     "period_rank_correlation", "primary", "programme_comparisons", "province_coverage", "quartile_groups",
-    "quoted_points", "quoted_years", "rank_changes", "rank_label", "rank_table", "ranked_years", "rankings",
+    "quoted_points", "quoted_years", "rank_label", "rank_table", "ranked_years", "rankings",
     "resolve_province", "resolve_region", "series", "sigma", "standing", "target_series", "target_table",
     "trajectory", "year_changes", "year_coverage", "year_correlations", "year_span",
 ]

@@ -207,19 +207,6 @@ def period_rank_correlation(ind: pd.DataFrame, family: str, measure: str, years,
     return correlate(wide[first], wide[second])
 
 
-def rank_changes(ind: pd.DataFrame, family: str, measure: str, year_a: int, year_b: int,
-                 digits: int = 2) -> pd.DataFrame:
-    """National rank (computed; pass complete years) of each province in two years and the places gained."""
-    ranks = rank_table(ind, family, measure, [year_a, year_b], digits)
-    wide = ranks.pivot(index="province", columns="year", values="rank_national")
-    wide = wide.dropna().astype("int64")
-    if year_a not in wide or year_b not in wide:
-        return pd.DataFrame(columns=["province", "rank_a", "rank_b", "gain"])
-    out = pd.DataFrame({"rank_a": wide[year_a], "rank_b": wide[year_b]})
-    out["gain"] = out["rank_a"] - out["rank_b"]
-    return out.sort_values(["gain", "rank_b"], ascending=[False, True]).reset_index()
-
-
 def standing(ranked: pd.DataFrame, trajectory: pd.DataFrame) -> dict | None:
     """A province's latest year with a value or a rank (`trajectory`), with its rank from `rankings`
     (computed in complete years, published otherwise), the years it has and the methodology."""

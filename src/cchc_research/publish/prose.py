@@ -13,10 +13,7 @@ PROSE: dict[str, dict[str, str]] = {
         "match": "Mức tương ứng",
         "n_observed": "Số tỉnh có số liệu",
         "n_expected": "Tổng số tỉnh",
-        "n_meeting": "Số tỉnh đạt",
         "national_value": "Trung bình cả nước (báo chí)",
-        "rank_computed": "hạng {rank}/{n} (tính từ điểm của {n} tỉnh có số liệu)",
-        "rank_published_text": "hạng {rank} (theo số liệu công bố)",
         "status_single": "một nguồn",
         "status_agreed": "các nguồn khớp nhau",
         "status_conflict-selected": "mâu thuẫn, được chọn",
@@ -26,15 +23,6 @@ PROSE: dict[str, dict[str, str]] = {
         "match_proxy": "gần đúng",
         # province profile
         "profile_title": "# Hồ sơ cải cách hành chính: {province}",
-        "profile_where": "**{province}** thuộc vùng {region}; từ ngày 1/7/2025 thuộc tỉnh, thành phố **{new}**",
-        "profile_merged": " (hợp nhất với {others}).",
-        "profile_unmerged": " (không hợp nhất với tỉnh nào).",
-        "profile_family": "- **{family}**: {n_years} năm có số liệu ({years}); gần nhất năm {year}: "
-                          "{value} điểm (phương pháp {era}), {rank}.",
-        "profile_family_none": "- **{family}**: không có số liệu cho tỉnh này.",
-        "profile_periods": "So sánh hai giai đoạn PAPI trên cả nước – {basis}: {share}% trong {n} tỉnh "
-                           "có điểm cao hơn ở giai đoạn 2021–2030.",
-        "profile_periods_own": "{province}: {first} (2011–2020) → {second} (2021–2030), thay đổi {change}.",
         "profile_fig_percentile": "{province}: bách phân vị trong cả nước (100 = cao nhất), PAPI và PCI",
         "profile_fig_trajectory": "{province}: {family}, điểm tổng hợp so với cả nước",
         "profile_fig_dimensions": "{province}: các nội dung PAPI năm {year}",
@@ -65,23 +53,11 @@ PROSE: dict[str, dict[str, str]] = {
         "compare_title": "# So sánh {scope}: {measure}",
         "compare_latest": "Năm {year} có số liệu của {n}/{n_chosen} tỉnh được chọn: cao nhất là {best} "
                           "({best_value}), thấp nhất là {worst} ({worst_value}).",
-        "compare_mover": "Từ {start} đến {end} (cùng một phương pháp), {province} tăng nhiều bậc nhất trong "
-                         "nhóm: từ hạng {rank_a} lên hạng {rank_b} cả nước ({n} tỉnh trong nhóm có số liệu "
-                         "cả hai năm).",
         "compare_fig_values": "{scope}: {family}, giá trị theo năm so với cả nước",
         "compare_fig_ranks": "{scope}: {family}, thứ hạng trong cả nước (1 = cao nhất)",
-        "compare_rank_n": "hạng trong {n} tỉnh, thành phố có số liệu, các năm đủ số liệu {years}",
-        "compare_periods": "Hai giai đoạn – {basis}: {k}/{n} tỉnh trong nhóm tăng (cả nước: {share}% "
-                           "trong {n_all} tỉnh).",
         # programme periods
         "periods_title": "# Hai giai đoạn chương trình tổng thể CCHC: {measure}\n{family_long}",
-        "periods_data": "Số liệu trong hai giai đoạn: các năm {years}; năm đủ 63 tỉnh: {complete}; mỗi năm "
-                        "{n_min}–{n_max} tỉnh có số liệu. Thay đổi phương pháp: {breaks}.",
         "periods_fig_distribution": "{measure}: phân bố giữa các tỉnh theo năm",
-        "periods_not_comparable": "{family} không có năm nào đủ số liệu của cả 63 tỉnh trong cả hai giai đoạn, "
-                                  "nên không so sánh hai giai đoạn trên toàn quốc; bảng dưới liệt kê các số liệu "
-                                  "đã công bố.",
-        "periods_result": "{basis}: {k}/{n} tỉnh ({share}%) cao hơn ở giai đoạn 2021–2030; thay đổi trung vị {median}.",
         "periods_corr": "Tương quan thứ hạng giữa hai giai đoạn ({n} tỉnh): Spearman ρ = {rho} ({p_rho}), "
                         "Kendall τ = {tau} ({p_tau}).",
         "periods_stability": "Thứ hạng giữa các tỉnh thay đổi nhiều nhất từ {year_a} sang {year_b}: Spearman "
@@ -127,8 +103,6 @@ PROSE: dict[str, dict[str, str]] = {
         "overview_best": "### {family}: tỉnh dẫn đầu từng năm",
         # data quality
         "quality_title": "# Chất lượng dữ liệu",
-        "quality_coverage": "Mỗi năm có tối đa {n_expected} tỉnh. Các năm đủ số liệu: {complete}. Chỉ có số liệu "
-                            "trích dẫn một phần: {partial}.",
         "quality_coverage_n": "số tỉnh có điểm tổng hợp theo bộ chỉ số và năm",
         "quality_fig_coverage": "Độ phủ: số tỉnh có điểm tổng hợp",
         "quality_not_validated": "Chưa có kết quả kiểm định cho dữ liệu này.",
@@ -388,10 +362,7 @@ PROSE: dict[str, dict[str, str]] = {
         "match": "Match",
         "n_observed": "Provinces with data",
         "n_expected": "Provinces",
-        "n_meeting": "Provinces meeting it",
         "national_value": "National average (news)",
-        "rank_computed": "rank {rank}/{n} (computed from the scores of the {n} provinces with data)",
-        "rank_published_text": "rank {rank} (as published)",
         "status_single": "one source",
         "status_agreed": "sources agree",
         "status_conflict-selected": "conflict, selected",
@@ -400,15 +371,6 @@ PROSE: dict[str, dict[str, str]] = {
         "match_direct": "direct",
         "match_proxy": "proxy",
         "profile_title": "# Public administration reform profile: {province}",
-        "profile_where": "**{province}** is in the {region} region; from 1 July 2025 it is part of **{new}**",
-        "profile_merged": " (merged with {others}).",
-        "profile_unmerged": " (not merged with another province).",
-        "profile_family": "- **{family}**: data for {n_years} years ({years}); latest {year}: {value} points "
-                          "(methodology {era}), {rank}.",
-        "profile_family_none": "- **{family}**: no data for this province.",
-        "profile_periods": "The two PAPI periods nationwide – {basis}: {share}% of {n} provinces scored "
-                           "higher in 2021–2030.",
-        "profile_periods_own": "{province}: {first} (2011–2020) → {second} (2021–2030), a change of {change}.",
         "profile_fig_percentile": "{province}: national percentile (100 = best), PAPI and PCI",
         "profile_fig_trajectory": "{province}: {family} overall score against all provinces",
         "profile_fig_dimensions": "{province}: PAPI dimensions in {year}",
@@ -438,20 +400,10 @@ PROSE: dict[str, dict[str, str]] = {
         "compare_title": "# Comparing {scope}: {measure}",
         "compare_latest": "In {year}, {n} of the {n_chosen} chosen provinces have data: highest {best} "
                           "({best_value}), lowest {worst} ({worst_value}).",
-        "compare_mover": "From {start} to {end} (one methodology), {province} climbed most in the group: from "
-                         "national rank {rank_a} to {rank_b} ({n} provinces of the group have data in both years).",
         "compare_fig_values": "{scope}: {family} values by year against all provinces",
         "compare_fig_ranks": "{scope}: {family} national rank (1 = best)",
-        "compare_rank_n": "rank among the {n} provinces with data, complete years {years}",
-        "compare_periods": "The two periods – {basis}: {k} of {n} provinces in the group improved (nationwide: "
-                           "{share}% of {n_all}).",
         "periods_title": "# The two PAR master programme periods: {measure}\n{family_long}",
-        "periods_data": "Data in the two periods: years {years}; years with all 63 provinces: {complete}; "
-                        "{n_min}–{n_max} provinces with data per year. Methodology changes: {breaks}.",
         "periods_fig_distribution": "{measure}: distribution across provinces by year",
-        "periods_not_comparable": "{family} has no year with all 63 provinces in both periods, so the periods are "
-                                  "not compared nationwide; the table lists the published figures.",
-        "periods_result": "{basis}: {k} of {n} provinces ({share}%) higher in 2021–2030; median change {median}.",
         "periods_corr": "Rank correlation between the periods ({n} provinces): Spearman ρ = {rho} ({p_rho}), "
                         "Kendall τ = {tau} ({p_tau}).",
         "periods_stability": "Provinces' rank order changed most from {year_a} to {year_b}: Spearman ρ = {rho} ({p}, "
@@ -494,8 +446,6 @@ PROSE: dict[str, dict[str, str]] = {
         "rank_prev": "Rank in {year}",
         "overview_best": "### {family}: best performer each year",
         "quality_title": "# Data quality",
-        "quality_coverage": "At most {n_expected} provinces a year. Complete years: {complete}. Only partial, "
-                            "quoted figures: {partial}.",
         "quality_coverage_n": "provinces with an overall score by index and year",
         "quality_fig_coverage": "Coverage: provinces with an overall score",
         "quality_not_validated": "No validation result exists for these data.",
