@@ -173,7 +173,8 @@ def lines(rows: pd.DataFrame, L: Labels, family: str | Iterable[str], y: str, yl
         ax.set_title(_capital(title), loc="left", fontsize=11, pad=14)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     _format_axes(ax, L)
-    footer(fig, L, family, rows["source_id"] if "source_id" in rows else (), n_caption or n_text(L, rows))
+    shown = rows if quoted is None or quoted.empty else pd.concat([rows, quoted])
+    footer(fig, L, family, shown["source_id"] if "source_id" in shown else (), n_caption or n_text(L, shown))
     return fig
 
 
