@@ -50,10 +50,10 @@ class Processed:
         frame makes them fast)."""
         return self._by_measure.get((family, measure), self.indicators.iloc[0:0])
 
-    def measures(self, with_parts: bool = False) -> list[tuple[str, str]]:
-        """(family, measure) pairs in the coverage table; without sub-dimensions (D1.1) unless `with_parts`."""
+    def measures(self, headline_only: bool = False) -> list[tuple[str, str]]:
+        """(family, measure) pairs in the coverage table; only the headline `total`s with `headline_only`."""
         pairs = self.coverage[["family", "measure"]].drop_duplicates().sort_values(["family", "measure"])
-        return [(f, m) for f, m in pairs.itertuples(index=False) if with_parts or "." not in m]
+        return [(f, m) for f, m in pairs.itertuples(index=False) if not headline_only or m == "total"]
 
     def digits(self, family: str) -> int:
         return A.family_digits(self.methodologies, family)
@@ -62,17 +62,18 @@ class Processed:
 def national_distribution(p: Processed) -> pd.DataFrame:
     """family, measure, year, n_provinces (with a value), n_expected (in force), median, q1, q3, min, max,
     methodology: one row per complete year of every measure (config/coverage.yml); partial years never."""
-    frames = [A.national_distribution(p.rows(f, m), p.coverage, f, m) for f, m in p.measures(with_parts=True)]
+    frames = [A.national_distribution(p.rows(f, m), p.coverage, f, m) for f, m in p.measures()]
     return pd.concat([f for f in frames if len(f)], ignore_index=True)
 
 
 def period_comparison(p: Processed) -> pd.DataFrame:
-    """family, measure, basis (level | percentile | rank), province_code, province, period, window (the
+    """The headline measure of every family, as the reports compare it: family, measure, basis (level |
+    percentile | rank), province_code, province, period, window (the
     years the comparison uses in that period, "2018–2020"), years (the province's own years in it),
     n_years, n_window_years, value (mean level, mean percentile or median published rank), methodology,
     matched (the province has every window year of both periods: it counts in nationwide statements)."""
     frames = []
-    for family, measure in p.measures():
+    for family, measure in p.measures(headline_only=True):
         for comparison in A.programme_comparisons(p.rows(family, measure), p.coverage, family, measure,
                                                      p.digits(family)):
             frames.append(comparison.long())
@@ -81,13 +82,14 @@ def period_comparison(p: Processed) -> pd.DataFrame:
 
 
 def rankings(p: Processed) -> pd.DataFrame:
-    """One row per province, year and measure with a rank (analysis.RANKING_COLUMNS): computed from values
+    """One row per province and year with a rank of the headline measure of every family, as the reports
+    rank it (analysis.RANKING_COLUMNS): computed from values
     in complete years (ties at the shown precision share a rank, rank_label "31="), published otherwise,
     each with n_ranked (the denominator), ranking (complete | partial), rank_basis, percentile, PAPI's
     quartile group and the rank range its 95% interval allows."""
     frames = [A.rankings(p.rows(f, m), p.coverage, f, m, p.digits(f),
                          quartiles=bool(p.methodologies["families"][f].get("quartile_groups")))
-              for f, m in p.measures()]
+              for f, m in p.measures(headline_only=True)]
     return pd.concat([f for f in frames if len(f)], ignore_index=True)
 
 
