@@ -28,6 +28,13 @@ def data(cleaned_project):
     return ind, coverage, A.load_methodologies(cleaned_project), CoverageRule.load(cleaned_project)
 
 
+@pytest.fixture(scope="module")
+def summaries(data):
+    """What the profiles of SAMPLE say, computed once for both languages."""
+    ind, coverage, methodologies, rule = data
+    return {(p, f): A.family_summary(ind, coverage, methodologies, rule.jumps, p, f) for p in SAMPLE for f in FAMILIES}
+
+
 @pytest.fixture(scope="module", params=["vi", "en"])
 def L(request, cleaned_project):
     return Labels.for_project(cleaned_project, request.param)
@@ -46,13 +53,13 @@ def test_hanoi_merger_sentence_uses_the_2025_merger_only(L):
     assert ("Bình Dương và Bà Rịa - Vũng Tàu" in hcmc) if L.lang == "vi" else ("Binh Duong and Ba Ria" in hcmc)
 
 
-def test_sentences_never_print_a_dash_for_a_number(data, L):
-    ind, coverage, methodologies, rule = data
+def test_sentences_never_print_a_dash_for_a_number(data, summaries, L):
+    rule = data[3]
     sentences = []
     for province in SAMPLE:
         sentences.append(merger_sentence(L, province, A.merger_2025(province)))
         for family in FAMILIES:
-            s = A.family_summary(ind, coverage, methodologies, rule.jumps, province, family)
+            s = summaries[(province, family)]
             sentences.append(standing_line(L, family, s.standing, missing_list(L, s.missing),
                                            rule.published_scope(family)))
             for c in s.comparisons:
@@ -66,25 +73,24 @@ def test_sentences_never_print_a_dash_for_a_number(data, L):
         assert not DOUBLED.search(text.replace("**", "")), text
 
 
-def test_standing_says_what_the_rank_rests_on(data, L):
-    ind, coverage, methodologies, rule = data
-    papi = A.family_summary(ind, coverage, methodologies, rule.jumps, "Hà Nội", "PAPI")
+def test_standing_says_what_the_rank_rests_on(data, summaries, L):
+    rule = data[3]
+    papi = summaries[("Hà Nội", "PAPI")]
     line = standing_line(L, "PAPI", papi.standing, missing_list(L, papi.missing))
     # PAPI 2024: rank among the 61 provinces with a total, the two missing named, PAPI's quartile group
     assert "/61" in line or "of 61" in line
     assert ("Vĩnh Phúc, Tiền Giang" in line) if L.lang == "vi" else ("Vinh Phuc, Tien Giang" in line)
     assert L.t(f"quartile_{int(papi.standing['rank']['quartile_group'])}") in line
-    dti = A.family_summary(ind, coverage, methodologies, rule.jumps, "Hà Nội", "DTI")
+    dti = summaries[("Hà Nội", "DTI")]
     line = standing_line(L, "DTI", dti.standing)
     assert L.t("rank_basis_listed-order") in line  # DTI 2024 4th of 63 is read from a listed order
-    pci = A.family_summary(ind, coverage, methodologies, rule.jumps, "Hà Nội", "PCI")
+    pci = summaries[("Hà Nội", "PCI")]
     line = standing_line(L, "PCI", pci.standing, scope=rule.published_scope("PCI"))
     assert "VCCI" in line and "30" in line  # PCI from 2023: VCCI publishes only its top 30
 
 
-def test_programme_comparison_names_windows_and_left_out_provinces(data, L):
-    ind, coverage, methodologies, rule = data
-    qn = A.family_summary(ind, coverage, methodologies, rule.jumps, "Quảng Ninh", "PAPI")
+def test_programme_comparison_names_windows_and_left_out_provinces(summaries, L):
+    qn = summaries[("Quảng Ninh", "PAPI")]
     level = next(c for c in qn.comparisons if c.basis == "level")
     text = " ".join(comparison_sentences(L, level, "Quảng Ninh"))
     dims = "8 nội dung" if L.lang == "vi" else "8 dimensions"
@@ -92,6 +98,5 @@ def test_programme_comparison_names_windows_and_left_out_provinces(data, L):
     assert "(2019–2020)" in text and "(2022, 2024)" in text  # the years Quảng Ninh really has
     assert f"{level.n_improved}/{level.n}" in text or f"{level.n_improved} of the {level.n}" in text
     assert "2018, 2021, 2023" in text  # named as left out, with the years it misses
-    pci = next(c for c in A.family_summary(ind, coverage, methodologies, rule.jumps, "Hà Nội", "PCI").comparisons
-               if c.basis == "level")
+    pci = next(c for c in summaries[("Hà Nội", "PCI")].comparisons if c.basis == "level")
     assert L.t("cmp_single_year", period="2021–2030", year="2021") in comparison_sentences(L, pci, "Hà Nội")
