@@ -77,14 +77,19 @@ def test_ranks_spread_and_constructed_mean_of_lam_dong(cleaned_project):
 def test_official_34_unit_figures_come_from_the_34_unit_edition_only(cleaned_project):
     reported = read_table(cleaned_project.processed, "reported_figures")
     unit = M.unit("Lâm Đồng")
-    assert M.official_figures(reported, unit).empty  # none in the shipped data yet
+    assert M.official_figures(reported, unit).empty  # none for Lâm Đồng in the shipped data
+    hanoi = M.official_figures(reported, M.unit("Hà Nội"))  # DTI 2024 on the 34: the new Hà Nội first, 0.8241
+    assert hanoi[["family", "year", "rank", "rank_of"]].drop_duplicates().values.tolist() == [["DTI", 2024, 1, 34]]
+    assert hanoi["province_code"].isna().all()  # never assigned to the old Hà Nội
     synthetic = pd.read_csv(FIXTURE, dtype={"province_code": "string", "rank": "Int64", "rank_of": "Int64"})
     with_fixture = pd.concat([reported, synthetic.astype(reported.dtypes.to_dict())], ignore_index=True)
     official = M.official_figures(with_fixture, unit)
     assert official["figure_id"].tolist() == ["DTI-2024-68-total-34-SYNTHETIC"]
     assert M.official_figures(with_fixture, M.unit("Đồng Nai")).empty
     quoted = M.quoted_figures(with_fixture, unit, ("DTI",))
-    assert quoted["figure_id"].tolist() == ["DTI-2024-68-total-63-SYNTHETIC"]  # the member's own, 63-unit
+    ids = quoted["figure_id"].tolist()  # the members' own, 63-unit figures (the real DTI 2022 ranks too)
+    assert "DTI-2024-68-total-63-SYNTHETIC" in ids and "DTI-2024-68-total-34-SYNTHETIC" not in ids
+    assert {"DTI-2022-60-total-1", "DTI-2022-67-total-1", "DTI-2022-68-total-1"} <= set(ids)
 
 
 GUARD = '''
@@ -189,7 +194,7 @@ def test_ha_noi_page_has_no_ha_tay_and_profiles_link_to_their_new_province(built
     _, reports, _ = built
     hanoi = (reports / "province-2025" / "ha-noi-2025.html").read_text(encoding="utf-8")
     assert "Hà Tây" not in _text(hanoi) and "giữ nguyên ranh giới của Hà Nội" in _text(hanoi)
-    assert "Chưa có bộ chỉ số nào trong dữ liệu này công bố số liệu cho Hà Nội" in _text(hanoi)
+    assert "DTI 2024 hạng 1/34 (0,8241)" in _text(hanoi)  # the new Hà Nội's own figure, from the 34-unit ranking
     profile = (reports / "province" / "dak-nong.html").read_text(encoding="utf-8")
     assert '<a href="../province-2025/lam-dong-2025.html">Lâm Đồng</a>' in profile
     index = (reports / "index.html").read_text(encoding="utf-8")

@@ -3,8 +3,8 @@ it; Hà Tây, merged in 2008, is none): their trajectories, national ranks and p
 between them, their quoted figures, and the figures published for the new province itself.
 
 No aggregate is invented: the only combined figure, `members_mean`, is labelled a construction and
-carries its method. Figures an index publishes for the 34 provinces (a quoted figure whose `rank_of`
-is 34, such as DTI 2024's ranking of the 34 units) are the new province's own and come first
+carries its method. Figures an index publishes for the 34 provinces (quoted figures with unit_level
+`province_2025`, such as DTI 2024's ranking of the 34 units) are the new province's own and come first
 (`official_figures`). Statistics over provinces use complete years only (`complete_years`).
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..clean.notes import SNAPSHOT_FAMILIES
 from ..clean.reconcile import USABLE
 from ..provinces import Province2025, resolve_2025
 from ..schema import FAMILIES
@@ -128,8 +129,11 @@ def quoted_figures(reported: pd.DataFrame, new: Province2025, families_: tuple[s
 
 
 def official_figures(reported: pd.DataFrame, new: Province2025) -> pd.DataFrame:
-    """Figures published for the new province itself: usable quoted figures of an edition that ranks the 34
-    provinces (`rank_of` = 34), matched through the 2025 province; newest first."""
-    rows = reported[(reported["unit_level"] == "province") & (reported["rank_of"] == N_2025).fillna(False)
-                    & (reported["province_2025"] == new.name) & reported["status"].isin(USABLE)]
+    """Figures published for the new province itself: usable quoted figures about one of the 34 provinces
+    (cleaning records every figure of an edition that ranks the 34, such as DTI 2024's, with unit_level
+    `province_2025` and no old province), matched through the 2025 province; newest first. Dated
+    snapshots (Index 766) are not annual results and are left out."""
+    rows = reported[(reported["unit_level"] == "province_2025") & (reported["province_2025"] == new.name)
+                    & reported["status"].isin(USABLE) & reported["as_of"].isna()
+                    & ~reported["family"].isin(SNAPSHOT_FAMILIES)]
     return rows.sort_values(["year", "family", "measure"], ascending=[False, True, True]).reset_index(drop=True)
