@@ -18,7 +18,7 @@ from cchc_research.schema import FAMILIES, read_table
 DASH_FOR_VALUE = re.compile(r"(?<!\d)–|–(?!\d)")
 DOUBLED = re.compile(r"\b(\w+(?: \w+)?) \1\b", re.IGNORECASE)
 SAMPLE = ["Hà Nội", "Hà Giang", "Tây Ninh", "Thành phố Hồ Chí Minh", "Quảng Ninh", "Bình Dương", "Vĩnh Phúc",
-          "Quảng Nam", "Bắc Kạn"]
+          "Quảng Nam", "Bắc Kạn", "Hải Phòng"]
 
 
 @pytest.fixture(scope="module")
@@ -98,5 +98,9 @@ def test_programme_comparison_names_windows_and_left_out_provinces(summaries, L)
     assert "(2019–2020)" in text and "(2022, 2024)" in text  # the years Quảng Ninh really has
     assert f"{level.n_improved}/{level.n}" in text or f"{level.n_improved} of the {level.n}" in text
     assert "2018, 2021, 2023" in text  # named as left out, with the years it misses
+    # PAR INDEX: Hải Phòng's published ranks 1, 2, 2, 1 in 2021-2024 have the median 1.5, not "2"
+    par = summaries[("Hải Phòng", "PAR_INDEX")].comparisons[0]
+    text = " ".join(comparison_sentences(L, par, "Hải Phòng"))
+    assert par.basis == "rank" and f"→ {L.num(1.5, 1)} (2021–2024)" in text
     pci = next(c for c in summaries[("Hà Nội", "PCI")].comparisons if c.basis == "level")
     assert L.t("cmp_single_year", period="2021–2030", year="2021") in comparison_sentences(L, pci, "Hà Nội")

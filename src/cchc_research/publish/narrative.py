@@ -164,8 +164,9 @@ def comparison_sentences(L: Labels, comparison, province: str | None = None) -> 
             r = mine.iloc[0]
             has = [bool(r["years_first"]), bool(r["years_second"])]
             if all(has):
+                shown = (lambda x: short_number(L, x)) if comparison.basis == "rank" else (lambda x: L.num(x, digits))
                 out.append(L.t(f"cmp_province_{comparison.basis}", province=L.province(province),
-                               first=L.num(r["first"], digits), second=L.num(r["second"], digits),
+                               first=shown(r["first"]), second=shown(r["second"]),
                                years_first=fmt_years(r["years_first"]), years_second=fmt_years(r["years_second"])))
             else:
                 have = r["years_first"] or r["years_second"]
@@ -291,8 +292,12 @@ def rank_caption(L: Labels, ranked_years: pd.DataFrame) -> str:
     return "; ".join(parts)
 
 
-def comparison_rows(L: Labels, table: pd.DataFrame) -> pd.DataFrame:
-    """A PeriodComparison's table ready for `table`: names, each side's years, matched as text."""
+def comparison_rows(L: Labels, table: pd.DataFrame, basis: str = "level") -> pd.DataFrame:
+    """A PeriodComparison's table ready for `table`: names, each side's years, matched as text; median
+    ranks with the half a median of an even number of ranks can have (1,5)."""
+    if basis == "rank":
+        table = table.assign(**{c: table[c].map(lambda x: "" if pd.isna(x) else short_number(L, x))
+                                for c in ("first", "second", "change")})
     return table.assign(province=table["province"].map(L.province),
                         years_first=table["years_first"].map(fmt_years),
                         years_second=table["years_second"].map(fmt_years),
