@@ -16,6 +16,7 @@ from .jumps import JUMP_COLUMNS, jumps, year_changes
 from .peers import best_performers, nearest_peers
 from .profile import FamilySummary, family_summary, history_points
 from .periods import PeriodComparison, Window, compare_periods, programme_comparisons
+from . import self_reported
 from .ranks import (RANKING_COLUMNS, ci_rank_range, correlate, displayed, least_stable_step, percentile,
                     period_percentiles, period_rank_correlation, quartile_groups, rank_label, rank_table,
                     ranked_years, rankings, standing, year_correlations)
@@ -32,6 +33,6 @@ __all__ = [
     "nearest_peers", "overlapping", "paired_values", "percentile", "period_of", "period_percentiles",
     "period_rank_correlation", "primary", "programme_comparisons", "province_coverage", "quartile_groups",
     "quoted_points", "quoted_years", "rank_label", "rank_table", "ranked_years", "rankings",
-    "resolve_province", "resolve_region", "series", "sigma", "standing", "target_series", "target_table",
+    "resolve_province", "resolve_region", "self_reported", "series", "sigma", "standing", "target_series", "target_table",
     "trajectory", "year_changes", "year_coverage", "year_correlations", "year_span",
 ]

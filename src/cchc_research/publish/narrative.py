@@ -258,6 +258,51 @@ def reported_columns(L: Labels, shown: pd.DataFrame) -> dict[str, str]:
     return {k: v for k, v in columns.items() if k not in ("as_of", "prior", "evidence") or shown[k].astype(bool).any()}
 
 
+
+def self_reported_rows(L: Labels, rows: pd.DataFrame) -> pd.DataFrame:
+    """`analysis.self_reported.province_reports` ready for `table`: kind (result / target) and level in words."""
+    return rows.assign(target_or_result=rows["target_or_result"].map(lambda k: L.t(f"sr_kind_{k}")),
+                       level=rows["level"].map(lambda v: L.t(f"sr_level_{v}")))
+
+
+def self_reported_columns(L: Labels) -> dict[str, str]:
+    """Columns of `self_reported_rows`' table (the source as a link)."""
+    keys = {"label": "measure", "year": "year", "figure": "sr_figure", "target_or_result": "sr_kind",
+            "level": "sr_level", "period": "sr_period", "caveats": "sr_caveats", "source_url": "source"}
+    return {col: L.t(key) for col, key in keys.items()}
+
+
+def self_reported_definitions(L: Labels, own: pd.DataFrame, config: dict) -> str:
+    """The definition caveat (config/self_reported.yml) of each measure a province reports, as a list."""
+    measures = own.drop_duplicates("measure")
+    return L.t("sr_definitions") + "\n" + "\n".join(
+        f"- {label}: {config['measures'][m][f'caveat_{L.lang}']}" for m, label in zip(measures["measure"], measures["label"]))
+
+
+def claim_rows(L: Labels, checked: pd.DataFrame) -> pd.DataFrame:
+    """`analysis.self_reported.claim_check` ready for `table`: index named, claimed and table figures as
+    "score (rank n)", the outcome and its reason in words."""
+    def figure(family, value, rank):
+        parts = [L.value(family, value)] if pd.notna(value) else []
+        if pd.notna(rank):
+            parts.append(f"{L.t('rank')} {int(rank)}")
+        return ", ".join(parts) or "–"
+
+    def reason(r):
+        if r.outcome == "agree":
+            return L.t("claim_reason_agree", source=r.index_source)
+        if r.outcome == "disagree":
+            return L.t("claim_reason_disagree", source=r.index_source)
+        return L.t("claim_reason_none" if not r.index_source else
+                   "claim_reason_self" if r.index_source == "reported" else "claim_reason_kind")
+
+    return checked.assign(
+        family=[L.measure_full(f, m) for f, m in zip(checked["family"], checked["measure"])],
+        claimed=[figure(f, v, r) for f, v, r in zip(checked["family"], checked["claimed_value"], checked["claimed_rank"])],
+        index=[figure(f, v, r) for f, v, r in zip(checked["family"], checked["index_value"], checked["index_rank"])],
+        outcome=[f"{L.t('claim_' + r.outcome)}: {reason(r)}" for r in checked.itertuples(index=False)])
+
+
 def coverage_sentence(L: Labels, family: str, status: pd.DataFrame, quoted: pd.DataFrame) -> str:
     """Which years of a measure are complete (values), complete only as a published ranking, or partial
     (`analysis.year_coverage`), with what the partial years hold (`analysis.quoted_years`)."""

@@ -244,6 +244,45 @@ PROSE: dict[str, dict[str, str]] = {
         "profile_new_unit": "#### Số liệu về {new} (đơn vị từ 1/7/2025)\n{n} số liệu tính cho đơn vị mới, không gán "
                             "cho tỉnh cũ: DTI 2024 xếp hạng cả 34 tỉnh, thành phố mới; Chỉ số 766 là ảnh chụp theo "
                             "tuần, không phải điểm năm.",
+        "sr_heading": "### Tỉnh tự báo cáo",
+        "sr_table": "Từng số liệu theo năm (cả hai giai đoạn), chỉ tiêu đặt cạnh kết quả; giới hạn giữ nguyên là giới "
+                    "hạn (\"> 95 %\"); cột Lưu ý ghi số liệu chỉ một phần năm, một cấp hoặc trung tâm hành chính "
+                    "công. Nguồn: bấm vào liên kết.",
+        "sr_definitions": "Định nghĩa khác nhau giữa các tỉnh, không so sánh trực tiếp:",
+        "sr_figure": "Số liệu",
+        "sr_kind": "Loại",
+        "sr_kind_result": "kết quả",
+        "sr_kind_target": "chỉ tiêu",
+        "sr_level": "Cấp",
+        "sr_level_total": "toàn tỉnh",
+        "sr_level_province": "cấp tỉnh",
+        "sr_level_district": "cấp huyện",
+        "sr_level_commune": "cấp xã",
+        "sr_period": "Kỳ báo cáo (theo nguồn)",
+        "sr_caveats": "Lưu ý",
+        "claim_heading": "#### Tỉnh nói gì về các chỉ số: đối chiếu với bảng chỉ số",
+        "claim_intro": "{n} phát biểu của {province} (cổng thông tin, báo của tỉnh hoặc văn bản) về điểm, hạng của "
+                       "chính tỉnh trong các chỉ số, đặt cạnh bảng chỉ số: {agree} khớp, {disagree} không khớp, "
+                       "{cannot} không kiểm tra được.",
+        "claim_none": "Không có phát biểu nào của {province} về điểm, hạng của chính tỉnh trong các chỉ số để đối chiếu.",
+        "claim_claimed": "Tỉnh nêu",
+        "claim_index": "Bảng chỉ số",
+        "claim_outcome": "Kết quả đối chiếu",
+        "claim_agree": "khớp",
+        "claim_disagree": "không khớp",
+        "claim_cannot check": "không kiểm tra được",
+        "claim_reason_self": "bảng chỉ số chỉ có chính số liệu này, không có nguồn độc lập",
+        "claim_reason_none": "bảng chỉ số không có số liệu năm này",
+        "claim_reason_kind": "một bên là điểm, một bên là hạng",
+        "claim_reason_agree": "bằng nhau (giá trị theo độ chính xác tỉnh nêu, hạng chính xác; {source})",
+        "claim_reason_disagree": "khác với {source}",
+        "who_heading": "## Các tỉnh tự báo cáo gì",
+        "who_intro": "Số liệu các tỉnh tự công bố về kết quả cải cách hành chính của mình ({n_rows} số liệu của "
+                     "{n_provinces} tỉnh): đây không phải một chỉ số. Mỗi ô ghi các năm tỉnh có số liệu kết quả; ô "
+                     "trống nghĩa là chưa tìm thấy trong các nguồn đã thu thập, không phải tỉnh không báo cáo.",
+        "who_n": "Số chỉ tiêu",
+        "who_compare": "#### So sánh giữa các tỉnh, chỉ khi cùng định nghĩa",
+        "who_compare_none": "Không có chỉ tiêu và năm nào đủ hai tỉnh cùng định nghĩa để so sánh.",
         "target_text": "Chỉ tiêu (nguyên văn tiếng Việt)",
         "target_value": "Mức chỉ tiêu",
         "province_year": "Năm của tỉnh",
@@ -585,6 +624,46 @@ PROSE: dict[str, dict[str, str]] = {
         "profile_new_unit": "#### Figures on {new} (a province from 1 July 2025)\n{n} figures about the new province, "
                             "not assigned to an old one: DTI 2024 also ranks the 34 new provinces; Index 766 values "
                             "are weekly snapshots, not annual scores.",
+        "sr_heading": "### What the province reports",
+        "sr_table": "Each figure by year (both programmes), targets beside results; bounds stay bounds (\"> 95 %\"); "
+                    "the Caveats column marks figures for part of a year, one level or the service centre only. "
+                    "Sources: follow the links.",
+        "sr_definitions": "Definitions differ between provinces; do not compare these directly:",
+        "sr_figure": "Figure",
+        "sr_kind": "Kind",
+        "sr_kind_result": "result",
+        "sr_kind_target": "target",
+        "sr_level": "Level",
+        "sr_level_total": "whole province",
+        "sr_level_province": "provincial level",
+        "sr_level_district": "district level",
+        "sr_level_commune": "commune level",
+        "sr_period": "Period (as the source gives it)",
+        "sr_caveats": "Caveats",
+        "claim_heading": "#### What the province says about the indices, checked against the index tables",
+        "claim_intro": "{n} statements by {province} (its portal, its press or documents) about its own index scores "
+                       "and ranks, beside the index tables: {agree} agree, {disagree} disagree, {cannot} cannot be "
+                       "checked.",
+        "claim_none": "No statement by {province} about its own index scores or ranks to check.",
+        "claim_claimed": "Province says",
+        "claim_index": "Index table",
+        "claim_outcome": "Check",
+        "claim_agree": "agree",
+        "claim_disagree": "disagree",
+        "claim_cannot check": "cannot check",
+        "claim_reason_self": "the index tables hold only this statement, no independent figure",
+        "claim_reason_none": "the index tables have no figure for this year",
+        "claim_reason_kind": "one gives a score, the other a rank",
+        "claim_reason_agree": "equal (values at the statement's printed precision, ranks exactly; {source})",
+        "claim_reason_disagree": "different from {source}",
+        "who_heading": "## What provinces report about themselves",
+        "who_intro": "Figures provinces published about their own reform results ({n_rows} figures from "
+                     "{n_provinces} provinces): not an index. Each cell gives the years a province reports a result "
+                     "for; an empty cell means none was found in the sources collected, not that the province "
+                     "reported none.",
+        "who_n": "Measures",
+        "who_compare": "#### Comparisons between provinces, only where definitions match",
+        "who_compare_none": "No measure and year has two provinces with figures of the same definition.",
         "target_text": "Target (Vietnamese text as published)",
         "target_value": "Target value",
         "province_year": "Province's year",
