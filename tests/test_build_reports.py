@@ -10,8 +10,9 @@ import pytest
 from cchc_research.publish.render import external_references
 from cchc_research.cli import main
 
-SUBSET = {"province/ha-noi.html": "vi", "region/dong-bang-song-hong.html": "vi", "family/pci.html": "vi",
-          "overview/national-overview.html": "vi", "quality/data-quality.html": "vi"}
+SUBSET = {"province/ha-noi.html": "vi", "province/bac-lieu.html": "vi", "region/dong-bang-song-hong.html": "vi",
+          "family/pci.html": "vi", "overview/national-overview.html": "vi", "quality/data-quality.html": "vi"}
+ATTRIBUTION = "Province boundaries: Open Development Mekong / Department of Survey and Mapping (Viet Nam), CC BY-SA 4.0"
 
 pytestmark = pytest.mark.slow
 
@@ -93,3 +94,48 @@ def test_analysis_tables_published_with_the_site(site):
                                                       "rankings.csv"]
     assert data.joinpath("national_distribution.csv").read_text(encoding="utf-8").startswith(
         "family,measure,year,n_provinces,n_expected,median,q1,q3")
+
+
+def _maps(page: str) -> list[tuple[str, str]]:
+    """(alt text, caption) of every map figure of a page."""
+    return re.findall(r'<figure class="cchc-map"><img [^>]*alt="([^"]*)"[^>]*><figcaption>(.*?)</figcaption>', page, re.S)
+
+
+def _section(page: str, heading: str, end: str) -> str:
+    start = page.index(heading)
+    return page[start:page.index(end, start)]
+
+
+def test_family_page_maps_the_latest_complete_year_and_both_programmes(site):
+    maps = _maps((site[1] / "family/pci.html").read_text(encoding="utf-8"))
+    assert len(maps) == 2 and all(alt.startswith("Bản đồ") and ATTRIBUTION in caption for alt, caption in maps)
+    assert maps[0][0].startswith("Bản đồ PCI") and maps[1][0].startswith("Bản đồ nhỏ PCI")
+
+
+def test_overview_has_the_merger_map_and_who_reports_what(site):
+    page = (site[1] / "overview/national-overview.html").read_text(encoding="utf-8")
+    (alt, caption), = _maps(page)
+    assert alt.startswith("Bản đồ 34 tỉnh, thành phố từ ngày 1/7/2025 trên nền ranh giới 63 tỉnh cũ") and ATTRIBUTION in caption
+    section = _section(page, "Các tỉnh tự báo cáo gì", "Bảng số liệu")
+    assert "không phải tỉnh không báo cáo" in section  # an empty cell is not a province that reported nothing
+    assert section.count("cùng định nghĩa:") >= 2  # comparisons, each with what was matched and the caveat
+
+
+def test_profile_locates_the_province_and_shows_what_it_reports_with_sources(site):
+    page = (site[1] / "province/ha-noi.html").read_text(encoding="utf-8")
+    (alt, caption), = _maps(page)
+    assert alt.startswith("Bản đồ vị trí Hà Nội") and ATTRIBUTION in caption
+    section = _section(page, "Tỉnh tự báo cáo", "Tỉnh nói gì về các chỉ số")
+    assert "Hà Nội tự báo cáo 7 số liệu về 5 chỉ tiêu" in section
+    rows = re.findall(r"<tr>.*?</tr>", section, re.S)
+    on_time = next(r for r in rows if "99,85 %" in r)  # on-time dossiers, 1/7-23/9/2025, communes
+    assert "1/7-23/9/2025" in on_time and "chỉ một phần của năm" in on_time
+    assert 'href="https://news.laodong.vn/xa-hoi/trung-tam-hanh-chinh-cong-ha-noi-' in on_time  # one click away
+    assert any(re.search(r"<td>&lt; \d", r) for r in rows)  # a bound stays a bound ("< x %"), never a value
+
+
+def test_profile_says_so_when_the_province_reports_nothing(site):
+    page = (site[1] / "province/bac-lieu.html").read_text(encoding="utf-8")
+    section = _section(page, "Tỉnh tự báo cáo", "Tỉnh nói gì về các chỉ số")
+    assert "Chưa tìm thấy số liệu nào Bạc Liêu tự báo cáo" in section and "<table" not in section
+    assert "Không có phát biểu nào của Bạc Liêu" in page
