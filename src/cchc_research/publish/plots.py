@@ -161,18 +161,10 @@ def lines(rows: pd.DataFrame, L: Labels, family: str | Iterable[str], y: str, yl
         ax.scatter(jumps["year_b"], jumps["value_b"], s=150, facecolors="none", edgecolors="#d62728", lw=1.6, zorder=5,
                    label=L.t("legend_jump"))
     mark_periods_and_breaks(ax, L, years, breaks)
-    for year, note in (quoted_notes or {}).items():
-        ax.text(year, 0.02, note, transform=ax.get_xaxis_transform(), rotation=90, ha="center", va="bottom",
-                fontsize=6.5, color="0.3", zorder=6, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8,
-                                                           "pad": 1})
+    _note_quoted_years(ax, quoted_notes)
     if invert:
         ax.invert_yaxis()
-    ax.set_xlabel(L.t("year"))
-    ax.set_ylabel(ylabel)
-    if title:
-        ax.set_title(_capital(title), loc="left", fontsize=11, pad=14)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
-    _format_axes(ax, L)
+    _label_axes(ax, L, ylabel, title)
     shown = rows if quoted is None or quoted.empty else pd.concat([rows, quoted])
     footer(fig, L, family, shown["source_id"] if "source_id" in shown else (), n_caption or n_text(L, shown))
     return fig
@@ -180,6 +172,24 @@ def lines(rows: pd.DataFrame, L: Labels, family: str | Iterable[str], y: str, yl
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _note_quoted_years(ax, quoted_notes: dict[int, str] | None) -> None:
+    """Write each partial year's note ("quoted: 15 of 63, mostly top 10") upright at the foot of its year."""
+    for year, note in (quoted_notes or {}).items():
+        ax.text(year, 0.02, note, transform=ax.get_xaxis_transform(), rotation=90, ha="center", va="bottom",
+                fontsize=6.5, color="0.3", zorder=6, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8,
+                                                           "pad": 1})
+
+
+def _label_axes(ax, L: Labels, ylabel: str, title: str | None) -> None:
+    """Year axis, value label, title and the legend outside the plot: the finish of every yearly chart."""
+    ax.set_xlabel(L.t("year"))
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(_capital(title), loc="left", fontsize=11, pad=14)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    _format_axes(ax, L)
 
 
 def _segments(rows: pd.DataFrame, starts: list[int]) -> list[pd.DataFrame]:
@@ -211,16 +221,8 @@ def distribution(rows: pd.DataFrame, L: Labels, family: str, ylabel: str, breaks
                    label=L.t("legend_quoted"))
         shown = sorted(set(years) | {int(y) for y in quoted["year"]})
     mark_periods_and_breaks(ax, L, shown, breaks)
-    for year, note in (quoted_notes or {}).items():
-        ax.text(year, 0.02, note, transform=ax.get_xaxis_transform(), rotation=90, ha="center", va="bottom",
-                fontsize=6.5, color="0.3", zorder=6, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8,
-                                                           "pad": 1})
-    ax.set_xlabel(L.t("year"))
-    ax.set_ylabel(ylabel)
-    if title:
-        ax.set_title(_capital(title), loc="left", fontsize=11, pad=14)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
-    _format_axes(ax, L)
+    _note_quoted_years(ax, quoted_notes)
+    _label_axes(ax, L, ylabel, title)
     everything = rows if quoted is None else pd.concat([rows, quoted])
     footer(fig, L, family, everything["source_id"], n_text(L, everything))
     return fig
