@@ -185,6 +185,9 @@ def test_lam_dong_page_names_and_maps_its_members_and_puts_official_figures_firs
     assert len(maps) == 1 and 'alt="Bản đồ Lâm Đồng từ ngày 1/7/2025, hợp thành từ Lâm Đồng, Bình Thuận, Đắk Nông' in maps[0]
     assert ATTRIBUTION in html and "CC BY-SA 4.0" in html
     assert "tự tính, không phải số liệu chính thức" in html and "Cách tính: trung bình cộng không trọng số" in html
+    # Đắk Nông's PAR INDEX 2023 quote has a rank and no score: the sentence says so, never "–" for the number
+    assert "Đắk Nông – PAR INDEX 2023: hạng 51 theo trích dẫn, không có điểm" in findings
+    assert not re.search(r"\d{4}: –", findings)
     for member in ("lam-dong", "binh-thuan", "dak-nong"):
         assert f'<a href="../province/{member}.html">' in html
 
