@@ -16,13 +16,13 @@ import json
 from dataclasses import dataclass
 
 import pandas as pd
-import yaml
 
 from .. import provinces as reg
 from ..errors import DataError
 from ..paths import Project
 from ..schema import conform
 from ..sources.readers.geo import BoundaryFile, Feature, read_boundaries
+from ..sources.snapshot import load_manifest
 
 SOURCE = "GEO_ODM"
 MAPS = {"63": "vn_provinces_63.geojson", "34": "vn_provinces_34.geojson", "64": "vn_provinces_64_pre2008.geojson"}
@@ -138,8 +138,7 @@ def _table_rows(units: str, pairs: list[tuple[Unit, Feature]]) -> list[dict]:
 
 
 def _manifest_entry(project: Project) -> dict:
-    manifest = yaml.safe_load(project.manifest.read_text(encoding="utf-8"))
-    return manifest["sources"][SOURCE]
+    return load_manifest(project)["sources"][SOURCE]
 
 
 def build(project: Project) -> tuple[pd.DataFrame, dict[str, bytes]]:
